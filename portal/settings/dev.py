@@ -1,0 +1,11 @@
+"""Local development: the embedded defaults (SQLite, in-process cache and tasks), debug on."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret-3c5a1f0e9b7d4e2a")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEMO_DATA_ALLOWED = True
