@@ -50,25 +50,18 @@ def catalog_loaded() -> bool:
     return HomePage.objects.filter(locale__language_code="zh-hans").exists()
 
 
+@transaction.atomic
 def load_catalog(*, user) -> bool:
-    """Create the demo catalog unless one exists, and finish any missing English translations.
-
-    Returns whether the Chinese catalog was created by this call.
-    """
+    """Create the demo catalog, in Chinese and English, unless a catalog exists; returns whether it did."""
+    if catalog_loaded():
+        return False
     zh = Locale.objects.get(language_code="zh-hans")
     en, _ = Locale.objects.get_or_create(language_code="en")
     specs = _page_specs()
-    created = False
-    if not catalog_loaded():
-        with transaction.atomic():
-            _create_chinese_pages(specs, user=user, locale=zh)
-        created = True
-    # wagtail-localize publishes translations on commit, so each one runs in its own transaction.
+    pages = _create_chinese_pages(specs, user=user, locale=zh)
     for spec in specs:
-        page = Page.objects.get(locale=zh, slug=spec.slug).specific
-        if not page.has_translation(en):
-            _translate(page, spec, user=user, en=en)
-    return created
+        _translate(pages[spec.slug], spec, user=user, en=en)
+    return True
 
 
 def _page_specs() -> list[PageSpec]:
@@ -122,6 +115,7 @@ def _create_chinese_pages(specs, *, user, locale):
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": pages["home"], "site_name": "济宁上门"},
     )
+    return pages
 
 
 def _images_for(spec):
@@ -199,30 +193,32 @@ def _translate(page, spec, *, user, en):
     elif isinstance(page, ServiceCategoryPage):
         images = {"cover": page.image}
     english_page = spec.page_class(slug=spec.slug, **_fields(spec, "en", images))
-    with transaction.atomic():
-        source, _ = TranslationSource.get_or_create_from_instance(page)
-        chinese_segments = [
-            segment
-            for segment in StringSegment.objects.filter(source=source)
-            .select_related("string", "context")
-            .order_by("order")
-            if segment.string.data.strip()
-        ]
-        english_strings = [
-            segment.string.data
-            for segment in extract_segments(english_page)
-            if isinstance(segment, StringSegmentValue) and segment.string.data.strip()
-        ]
-        if len(chinese_segments) != len(english_strings):
-            raise DemoCatalogError(
-                f"{page.slug}: {len(chinese_segments)} Chinese segments but {len(english_strings)} English ones"
-            )
-        for segment, english in zip(chinese_segments, english_strings, strict=True):
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string, locale=en, context=segment.context, defaults={"data": english}
-            )
-        translation, _ = Translation.objects.get_or_create(source=source, target_locale=en)
-        translation.save_target(user=user, publish=True)
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    chinese_segments = [
+        segment
+        for segment in StringSegment.objects.filter(source=source)
+        .select_related("string", "context")
+        .order_by("order")
+        if segment.string.data.strip()
+    ]
+    english_strings = [
+        segment.string.data
+        for segment in extract_segments(english_page)
+        if isinstance(segment, StringSegmentValue) and segment.string.data.strip()
+    ]
+    if len(chinese_segments) != len(english_strings):
+        raise DemoCatalogError(
+            f"{page.slug}: {len(chinese_segments)} Chinese segments but {len(english_strings)} English ones"
+        )
+    for segment, english in zip(chinese_segments, english_strings, strict=True):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string, locale=en, context=segment.context, defaults={"data": english}
+        )
+    translation, _ = Translation.objects.get_or_create(source=source, target_locale=en)
+    # save_target(publish=True) defers publishing to the outermost commit, publishing a stale copy of the
+    # page after its children exist (and zeroing its child count); publish the saved draft here instead.
+    translation.save_target(user=user, publish=False)
+    page.get_translation(en).specific.get_latest_revision().publish(user=user)
 
 
 def _paragraphs(paragraphs, lang):

@@ -54,6 +54,7 @@ class _Canvas:
 
 Painter = Callable[[_Canvas, random.Random], None]
 Pictogram = Callable[[ImageDraw.ImageDraw, Point, float, Colour, Colour], None]
+CarvedMotif = Callable[[ImageDraw.ImageDraw, Point, float, Colour, float], None]
 
 
 def render_cover(key: str, theme: str, size: tuple[int, int] = (1200, 800)) -> bytes:
@@ -108,6 +109,19 @@ def _curve(start: Point, control: Point, end: Point, steps: int = 14) -> list[Po
     return points
 
 
+def _ellipse_arc(centre: Point, radii: Point, start: float, end: float, steps: int = 48) -> list[Point]:
+    """Points along an ellipse between two angles in degrees, measured clockwise from 3 o'clock like Pillow.
+
+    Filled as a polygon this gives chords and slices; Pillow 13's chord() mis-fills boxes with fractional
+    coordinates.
+    """
+    points = []
+    for step in range(steps + 1):
+        angle = math.radians(start + (end - start) * step / steps)
+        points.append((centre[0] + radii[0] * math.cos(angle), centre[1] + radii[1] * math.sin(angle)))
+    return points
+
+
 def _disc(
     draw: ImageDraw.ImageDraw,
     centre: Point,
@@ -117,11 +131,18 @@ def _disc(
     width: float = 1,
 ) -> None:
     x, y = centre
-    draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=fill, outline=outline, width=_px(width))
+    draw.ellipse(
+        (x - radius, y - radius, x + radius, y + radius), fill=fill, outline=outline, width=_px(width)
+    )
 
 
 def _bar(
-    draw: ImageDraw.ImageDraw, start: Point, end: Point, thickness: float, fill: Colour, round_caps: bool = False
+    draw: ImageDraw.ImageDraw,
+    start: Point,
+    end: Point,
+    thickness: float,
+    fill: Colour,
+    round_caps: bool = False,
 ) -> None:
     """A straight stroke at any angle, as a polygon so its corners stay sharp."""
     normal = _normal(start, end)
@@ -144,23 +165,33 @@ def _sparkle(draw: ImageDraw.ImageDraw, centre: Point, radius: float, fill: Colo
     draw.polygon(points, fill=fill)
 
 
-def _diamond(draw: ImageDraw.ImageDraw, centre: Point, half_width: float, half_height: float, **style) -> None:
+def _diamond(
+    draw: ImageDraw.ImageDraw, centre: Point, half_width: float, half_height: float, **style
+) -> None:
     x, y = centre
-    draw.polygon([(x, y - half_height), (x + half_width, y), (x, y + half_height), (x - half_width, y)], **style)
+    draw.polygon(
+        [(x, y - half_height), (x + half_width, y), (x, y + half_height), (x - half_width, y)], **style
+    )
 
 
-def _fret_spiral(draw: ImageDraw.ImageDraw, origin: Point, grid: float, colour: Colour) -> None:
-    """One square 回 spiral; segments are rectangles so the corners stay square."""
+def _fret_spiral(
+    draw: ImageDraw.ImageDraw, origin: Point, grid: float, colour: Colour, stroke: float | None = None
+) -> None:
+    """One square 回 spiral, stroked one grid unit thick unless told; rectangles keep the corners square."""
     points = [(origin[0] + x * grid, origin[1] - y * grid) for x, y in _FRET_SPIRAL]
-    half = grid / 2
+    half = (stroke or grid) / 2
     for (x0, y0), (x1, y1) in pairwise(points):
-        draw.rectangle((min(x0, x1) - half, min(y0, y1) - half, max(x0, x1) + half, max(y0, y1) + half), fill=colour)
+        draw.rectangle(
+            (min(x0, x1) - half, min(y0, y1) - half, max(x0, x1) + half, max(y0, y1) + half), fill=colour
+        )
 
 
 # Shared architectural motifs -------------------------------------------------------------------------------
 
 
-def _fret_band(canvas: _Canvas, top: float, height: float, colour: Colour, span: Sequence[float] = ()) -> None:
+def _fret_band(
+    canvas: _Canvas, top: float, height: float, colour: Colour, span: Sequence[float] = ()
+) -> None:
     """回纹 band: two rules joined by a running row of square spirals, centred so both ends match."""
     left, right = span or (0, canvas.width)
     grid = height / _FRET_ROWS
@@ -184,16 +215,20 @@ def _tile_eave(canvas: _Canvas, depth: float, rng: random.Random) -> None:
         y = depth * row / rows
         x = -pitch * (row % 2) / 2
         while x < width:
-            draw.arc((x, y - pitch / 2, x + pitch, y + pitch / 2), 0, 180, fill=GOLD_DEEP, width=_px(unit * 0.45))
+            draw.arc(
+                (x, y - pitch / 2, x + pitch, y + pitch / 2), 0, 180, fill=GOLD_DEEP, width=_px(unit * 0.45)
+            )
             x += pitch
     rafter_depth = unit * 3
     draw.rectangle((0, depth, width, depth + rafter_depth), fill=INK)
+    square = unit * 0.9
     x = pitch / 2
     while x < width + pitch:
         # Rafter ends are painted celadon between the round tile ends, as on Qufu's halls.
-        square = unit * 0.9
-        draw.rectangle((x - pitch / 2 - square, depth + unit * 0.9, x - pitch / 2 + square, depth + unit * 2.7),
-                       fill=CELADON)
+        draw.rectangle(
+            (x - pitch / 2 - square, depth + unit * 0.9, x - pitch / 2 + square, depth + unit * 2.7),
+            fill=CELADON,
+        )
         _disc(draw, (x, depth), pitch * 0.36, fill=GOLD, outline=GOLD_DEEP, width=unit * 0.45)
         _disc(draw, (x, depth), pitch * 0.12, fill=GOLD_DEEP)
         x += pitch
@@ -214,30 +249,50 @@ def _tiled_wall(canvas: _Canvas, top: float, bottom: float, pitch: float) -> Non
 
 
 def _roof(
-    draw: ImageDraw.ImageDraw, centre_x: float, eave_y: float, half_width: float, height: float,
-    fill: Colour, ridge: Colour,
+    draw: ImageDraw.ImageDraw,
+    centre_x: float,
+    eave_y: float,
+    half_width: float,
+    height: float,
+    fill: Colour,
+    ridge: Colour | None,
 ) -> None:
-    """Hip roof in elevation: concave slopes sweeping out to upturned eave tips."""
+    """Hip roof in elevation: concave slopes sweeping out to upturned eave tips; ridge=None hides the ridge."""
     left, right = centre_x - half_width, centre_x + half_width
     tip_y = eave_y - height * 0.3
     ridge_y = eave_y - height
     ridge_half = half_width * 0.5
-    outline = _curve((left, tip_y), (centre_x - half_width * 0.8, eave_y), (centre_x - half_width * 0.5, eave_y))
-    outline += _curve((centre_x + half_width * 0.5, eave_y), (centre_x + half_width * 0.8, eave_y), (right, tip_y))
+    outline = _curve(
+        (left, tip_y), (centre_x - half_width * 0.8, eave_y), (centre_x - half_width * 0.5, eave_y)
+    )
     outline += _curve(
-        (right, tip_y), (centre_x + half_width * 0.62, eave_y - height * 0.3), (centre_x + ridge_half, ridge_y)
+        (centre_x + half_width * 0.5, eave_y), (centre_x + half_width * 0.8, eave_y), (right, tip_y)
+    )
+    outline += _curve(
+        (right, tip_y),
+        (centre_x + half_width * 0.62, eave_y - height * 0.3),
+        (centre_x + ridge_half, ridge_y),
     )
     outline += _curve(
         (centre_x - ridge_half, ridge_y), (centre_x - half_width * 0.62, eave_y - height * 0.3), (left, tip_y)
     )
     draw.polygon(outline, fill=fill)
-    ridge_height = height * 0.14
-    draw.rectangle((centre_x - ridge_half, ridge_y - ridge_height, centre_x + ridge_half, ridge_y), fill=ridge)
+    if ridge is None:
+        return
+    ridge_height = height * 0.12
+    draw.rectangle(
+        (centre_x - ridge_half, ridge_y - ridge_height, centre_x + ridge_half, ridge_y), fill=ridge
+    )
     for side in (-1, 1):
+        # Ridge-end ornaments (chiwen) stand up and curl back towards the middle of the ridge.
         end_x = centre_x + side * ridge_half
-        horn = [(end_x, ridge_y), (end_x + side * ridge_height, ridge_y - ridge_height * 2.2),
-                (end_x - side * ridge_height * 0.6, ridge_y - ridge_height)]
-        draw.polygon(horn, fill=ridge)
+        ornament = [
+            (end_x + side * ridge_height * 0.4, ridge_y),
+            (end_x - side * ridge_height * 1.2, ridge_y),
+            (end_x - side * ridge_height * 1.4, ridge_y - ridge_height * 2.4),
+            (end_x - side * ridge_height * 0.3, ridge_y - ridge_height * 1.6),
+        ]
+        draw.polygon(ornament, fill=ridge)
 
 
 @dataclass(frozen=True)
@@ -245,38 +300,51 @@ class _HallColours:
     roof: Colour = GOLD
     ridge: Colour = INK
     wall: Colour = VERMILION
-    doors: Colour = (96, 32, 28)
+    doors: Colour = _mix(VERMILION, INK, 0.5)
     brackets: Colour = CELADON
-    platform: Colour = (225, 216, 196)
+    terrace: Colour = _mix(RICE_PAPER, STONE, 0.35)
 
 
-_SILHOUETTE = _HallColours(roof=INK, ridge=INK, wall=INK, doors=INK, brackets=INK, platform=INK)
+# An ink silhouette keeps its doors and bracket band faintly lit so the storeys still read apart.
+_SILHOUETTE = _HallColours(
+    roof=INK, ridge=INK, wall=INK, doors=_mix(INK, VERMILION, 0.3), brackets=GOLD_DEEP, terrace=INK
+)
 
 
 def _hall(canvas: _Canvas, centre_x: float, base_y: float, width: float, colours: _HallColours) -> None:
-    """Double-eaved hall after Qufu's Dacheng Hall: platform, colonnade, bracket band and two roofs."""
+    """Double-eaved hall after Qufu's Dacheng Hall: terrace, colonnade, bracket bands and two roofs."""
     draw = canvas.draw
     half = width / 2
-    platform_top = base_y - width * 0.05
-    draw.rectangle((centre_x - half * 0.9, platform_top, centre_x + half * 0.9, base_y), fill=colours.platform)
-    wall_top = platform_top - width * 0.18
-    wall_half = half * 0.74
-    draw.rectangle((centre_x - wall_half, wall_top, centre_x + wall_half, platform_top), fill=colours.wall)
+    draw.rectangle(
+        (centre_x - half * 0.92, base_y - width * 0.03, centre_x + half * 0.92, base_y), fill=colours.terrace
+    )
+    terrace_top = base_y - width * 0.055
+    draw.rectangle(
+        (centre_x - half * 0.84, terrace_top, centre_x + half * 0.84, base_y), fill=colours.terrace
+    )
+    wall_half, wall_top = half * 0.72, terrace_top - width * 0.11
+    draw.rectangle((centre_x - wall_half, wall_top, centre_x + wall_half, terrace_top), fill=colours.wall)
     bays = 7
     bay = wall_half * 2 / bays
     for index in range(1, bays - 1):
         left = centre_x - wall_half + index * bay + bay * 0.14
-        draw.rectangle((left, wall_top + width * 0.04, left + bay * 0.72, platform_top), fill=colours.doors)
-    draw.rectangle((centre_x - wall_half, wall_top, centre_x + wall_half, wall_top + width * 0.025),
-                   fill=colours.brackets)
+        draw.rectangle((left, wall_top + width * 0.03, left + bay * 0.72, terrace_top), fill=colours.doors)
+    draw.rectangle(
+        (centre_x - wall_half, wall_top, centre_x + wall_half, wall_top + width * 0.02), fill=colours.brackets
+    )
     lower_eave = wall_top + width * 0.01
-    upper_base = lower_eave - width * 0.1
-    upper_half = half * 0.5
-    draw.rectangle((centre_x - upper_half, upper_base, centre_x + upper_half, lower_eave), fill=colours.wall)
-    draw.rectangle((centre_x - upper_half, upper_base, centre_x + upper_half, upper_base + width * 0.02),
-                   fill=colours.brackets)
-    _roof(draw, centre_x, lower_eave, half, width * 0.12, colours.roof, colours.ridge)
-    _roof(draw, centre_x, upper_base + width * 0.01, half * 0.7, width * 0.15, colours.roof, colours.ridge)
+    upper_eave = lower_eave - width * 0.1
+    upper_half = half * 0.48
+    draw.rectangle(
+        (centre_x - upper_half, upper_eave, centre_x + upper_half, lower_eave - width * 0.03),
+        fill=colours.wall,
+    )
+    draw.rectangle(
+        (centre_x - upper_half, upper_eave, centre_x + upper_half, upper_eave + width * 0.018),
+        fill=colours.brackets,
+    )
+    _roof(draw, centre_x, lower_eave, half, width * 0.1, colours.roof, None)
+    _roof(draw, centre_x, upper_eave + width * 0.01, half * 0.7, width * 0.12, colours.roof, colours.ridge)
 
 
 def _ripples(canvas: _Canvas, box: Sequence[float], colour: Colour, rng: random.Random) -> None:
@@ -294,8 +362,8 @@ def _ripples(canvas: _Canvas, box: Sequence[float], colour: Colour, rng: random.
             for layer in range(2):
                 inset = span * 0.18 * layer
                 lift = unit * 1.1 * layer
-                box_ = (x + inset, y - span * 0.16 + lift, x + span - inset, y + span * 0.16 + lift)
-                canvas.draw.arc(box_, 200, 340, fill=colour, width=_px(unit * 0.5))
+                crest = (x + inset, y - span * 0.16 + lift, x + span - inset, y + span * 0.16 + lift)
+                canvas.draw.arc(crest, 200, 340, fill=colour, width=_px(unit * 0.5))
             x += span + unit * rng.uniform(3, 9)
         y += row_gap
 
@@ -309,9 +377,14 @@ def _seal(draw: ImageDraw.ImageDraw, centre: Point, size: float) -> None:
     """A vermilion seal with a fret device instead of characters."""
     x, y = centre
     half = size / 2
-    draw.rounded_rectangle((x - half, y - half, x + half, y + half), radius=size * 0.08, fill=VERMILION_BRIGHT)
-    draw.rectangle((x - half * 0.78, y - half * 0.78, x + half * 0.78, y + half * 0.78), outline=RICE_PAPER,
-                   width=_px(size * 0.05))
+    draw.rounded_rectangle(
+        (x - half, y - half, x + half, y + half), radius=size * 0.08, fill=VERMILION_BRIGHT
+    )
+    draw.rectangle(
+        (x - half * 0.78, y - half * 0.78, x + half * 0.78, y + half * 0.78),
+        outline=RICE_PAPER,
+        width=_px(size * 0.05),
+    )
     grid = size * 0.085
     _fret_spiral(draw, (x - grid * 3, y + grid * 3), grid, RICE_PAPER)
 
@@ -323,11 +396,21 @@ def _brush(draw: ImageDraw.ImageDraw, tip: Point, end: Point, thickness: float) 
     _bar(draw, neck, end, thickness, _mix(GOLD_DEEP, CHESTNUT, 0.35), round_caps=True)
     for amount in (0.45, 0.7):
         node = _lerp(tip, end, amount)
-        _bar(draw, _shift(node, normal, thickness * 0.55), _shift(node, normal, -thickness * 0.55),
-             thickness * 0.2, CHESTNUT)
+        _bar(
+            draw,
+            _shift(node, normal, thickness * 0.55),
+            _shift(node, normal, -thickness * 0.55),
+            thickness * 0.2,
+            CHESTNUT,
+        )
     belly = _lerp(tip, end, 0.1)
-    head = [tip, _shift(belly, normal, thickness * 0.75), _shift(neck, normal, thickness * 0.55),
-            _shift(neck, normal, -thickness * 0.55), _shift(belly, normal, -thickness * 0.75)]
+    head = [
+        tip,
+        _shift(belly, normal, thickness * 0.75),
+        _shift(neck, normal, thickness * 0.55),
+        _shift(neck, normal, -thickness * 0.55),
+        _shift(belly, normal, -thickness * 0.75),
+    ]
     draw.polygon(head, fill=INK)
     _disc(draw, _lerp(tip, end, 1.06), thickness * 0.5, outline=CHESTNUT, width=thickness * 0.18)
 
@@ -335,24 +418,40 @@ def _brush(draw: ImageDraw.ImageDraw, tip: Point, end: Point, thickness: float) 
 # Service pictograms: drawn inside a rice-paper medallion of the given radius ------------------------------
 
 
-def _draw_broom(draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour) -> None:
+def _draw_broom(
+    draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour
+) -> None:
     cx, cy = centre
     top, neck = (cx + 0.5 * radius, cy - 0.62 * radius), (cx - 0.05 * radius, cy + 0.08 * radius)
     _bar(draw, top, neck, 0.1 * radius, primary, round_caps=True)
     normal = _normal(top, neck)
     foot = _lerp(top, neck, 1.75)
-    draw.polygon([_shift(neck, normal, 0.14 * radius), _shift(foot, normal, 0.3 * radius),
-                  _shift(foot, normal, -0.3 * radius), _shift(neck, normal, -0.14 * radius)], fill=primary)
+    draw.polygon(
+        [
+            _shift(neck, normal, 0.14 * radius),
+            _shift(foot, normal, 0.3 * radius),
+            _shift(foot, normal, -0.3 * radius),
+            _shift(neck, normal, -0.14 * radius),
+        ],
+        fill=primary,
+    )
     for offset in (-0.14, 0, 0.14):
-        _bar(draw, _shift(_lerp(top, neck, 1.2), normal, offset * 0.8 * radius),
-             _shift(foot, normal, offset * 1.6 * radius), 0.03 * radius, RICE_PAPER)
+        _bar(
+            draw,
+            _shift(_lerp(top, neck, 1.2), normal, offset * 0.8 * radius),
+            _shift(foot, normal, offset * 1.6 * radius),
+            0.03 * radius,
+            RICE_PAPER,
+        )
     _bar(draw, _shift(neck, normal, 0.2 * radius), _shift(neck, normal, -0.2 * radius), 0.11 * radius, accent)
     _sparkle(draw, (cx + 0.42 * radius, cy + 0.3 * radius), 0.22 * radius, accent)
     _sparkle(draw, (cx + 0.18 * radius, cy + 0.62 * radius), 0.12 * radius, accent)
     _sparkle(draw, (cx - 0.48 * radius, cy - 0.3 * radius), 0.14 * radius, accent)
 
 
-def _draw_snowflake(draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour) -> None:
+def _draw_snowflake(
+    draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour
+) -> None:
     cx, cy = centre
     for arm in range(6):
         angle = math.pi / 3 * arm
@@ -365,20 +464,29 @@ def _draw_snowflake(draw: ImageDraw.ImageDraw, centre: Point, radius: float, pri
                 branch_angle = angle + turn * math.pi / 4
                 tip = _shift(fork, (math.sin(branch_angle), -math.cos(branch_angle)), length * radius)
                 _bar(draw, fork, tip, 0.07 * radius, primary, round_caps=True)
-    hexagon = [(cx + 0.2 * radius * math.sin(math.pi / 3 * k), cy - 0.2 * radius * math.cos(math.pi / 3 * k))
-               for k in range(6)]
+    hexagon = [
+        (cx + 0.2 * radius * math.sin(math.pi / 3 * k), cy - 0.2 * radius * math.cos(math.pi / 3 * k))
+        for k in range(6)
+    ]
     draw.polygon(hexagon, fill=accent)
     _disc(draw, centre, 0.07 * radius, fill=RICE_PAPER)
 
 
-def _draw_tools(draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour) -> None:
+def _draw_tools(
+    draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour
+) -> None:
     cx, cy = centre
     # Hammer first so the wrench crosses over it.
     grip, head_centre = (cx + 0.52 * radius, cy + 0.52 * radius), (cx - 0.3 * radius, cy - 0.3 * radius)
     _bar(draw, grip, head_centre, 0.11 * radius, accent, round_caps=True)
     normal = _normal(grip, head_centre)
-    _bar(draw, _shift(head_centre, normal, -0.34 * radius), _shift(head_centre, normal, 0.22 * radius),
-         0.2 * radius, primary)
+    _bar(
+        draw,
+        _shift(head_centre, normal, -0.34 * radius),
+        _shift(head_centre, normal, 0.22 * radius),
+        0.2 * radius,
+        primary,
+    )
     tail, jaw = (cx - 0.5 * radius, cy + 0.5 * radius), (cx + 0.36 * radius, cy - 0.36 * radius)
     _bar(draw, tail, jaw, 0.14 * radius, primary, round_caps=True)
     _disc(draw, jaw, 0.22 * radius, fill=primary)
@@ -396,21 +504,45 @@ def _draw_heart_and_cane(
     lobe = 0.21 * radius
     _disc(draw, (heart_x - lobe * 0.85, heart_y), lobe, fill=accent)
     _disc(draw, (heart_x + lobe * 0.85, heart_y), lobe, fill=accent)
-    draw.polygon([(heart_x - lobe * 1.98, heart_y + lobe * 0.35), (heart_x + lobe * 1.98, heart_y + lobe * 0.35),
-                  (heart_x, heart_y + lobe * 2.5)], fill=accent)
-    # Two cupped hands beneath the heart.
-    cup = 0.58 * radius
-    draw.arc((heart_x - cup, heart_y - cup * 0.62, heart_x + cup, heart_y + cup * 0.95), 25, 155, fill=primary,
-             width=_px(0.09 * radius))
+    # Lower edges run along the lobes' 45-degree tangents, so the outline has no kinks.
+    draw.polygon(
+        [
+            (heart_x - lobe * 1.557, heart_y + lobe * 0.707),
+            (heart_x - lobe * 0.85, heart_y),
+            (heart_x + lobe * 0.85, heart_y),
+            (heart_x + lobe * 1.557, heart_y + lobe * 0.707),
+            (heart_x, heart_y + lobe * 2.26),
+        ],
+        fill=accent,
+    )
+    # Two hands cupped either side of the heart.
+    cup_centre, cup = (heart_x, heart_y + lobe * 0.7), lobe * 2.55
+    cup_box = (cup_centre[0] - cup, cup_centre[1] - cup, cup_centre[0] + cup, cup_centre[1] + cup)
+    for start, end in ((115, 185), (-5, 65)):
+        draw.arc(cup_box, start, end, fill=primary, width=_px(0.09 * radius))
     cane_x = cx + 0.5 * radius
     hook = 0.13 * radius
-    _bar(draw, (cane_x, cy - 0.36 * radius), (cane_x, cy + 0.66 * radius), 0.08 * radius, primary, round_caps=True)
-    draw.arc((cane_x - 2 * hook, cy - 0.36 * radius - hook, cane_x, cy - 0.36 * radius + hook), 180, 360,
-             fill=primary, width=_px(0.08 * radius))
+    _bar(
+        draw,
+        (cane_x, cy - 0.36 * radius),
+        (cane_x, cy + 0.66 * radius),
+        0.08 * radius,
+        primary,
+        round_caps=True,
+    )
+    draw.arc(
+        (cane_x - 2 * hook, cy - 0.36 * radius - hook, cane_x, cy - 0.36 * radius + hook),
+        180,
+        360,
+        fill=primary,
+        width=_px(0.08 * radius),
+    )
     _disc(draw, (cane_x - 2 * hook + 0.04 * radius, cy - 0.36 * radius), 0.04 * radius, fill=primary)
 
 
-def _draw_cross(draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour) -> None:
+def _draw_cross(
+    draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour
+) -> None:
     cx, cy = centre
     _disc(draw, centre, 0.66 * radius, outline=primary, width=0.06 * radius)
     arm, reach = 0.17 * radius, 0.46 * radius
@@ -429,50 +561,100 @@ def _draw_scissors_and_comb(
         ring = (pivot[0] - side * 0.26 * radius, cy + 0.42 * radius)
         normal = _normal(tip, ring)
         blade_root = _lerp(tip, ring, 0.62)
-        draw.polygon([tip, _shift(blade_root, normal, 0.07 * radius), _shift(blade_root, normal, -0.07 * radius)],
-                     fill=primary)
+        draw.polygon(
+            [tip, _shift(blade_root, normal, 0.07 * radius), _shift(blade_root, normal, -0.07 * radius)],
+            fill=primary,
+        )
         _bar(draw, pivot, ring, 0.06 * radius, primary)
         _disc(draw, ring, 0.15 * radius, outline=primary, width=0.06 * radius)
     _disc(draw, pivot, 0.045 * radius, fill=accent)
     spine_left, spine_top, spine_bottom = cx + 0.3 * radius, cy - 0.52 * radius, cy + 0.52 * radius
-    draw.rounded_rectangle((spine_left, spine_top, spine_left + 0.13 * radius, spine_bottom), radius=0.04 * radius,
-                           fill=accent)
+    draw.rounded_rectangle(
+        (spine_left, spine_top, spine_left + 0.13 * radius, spine_bottom), radius=0.04 * radius, fill=accent
+    )
     teeth = 9
     for tooth in range(teeth):
         y = spine_top + 0.03 * radius + tooth * (spine_bottom - spine_top - 0.1 * radius) / (teeth - 1)
-        draw.rectangle((spine_left + 0.1 * radius, y, spine_left + 0.34 * radius, y + 0.045 * radius), fill=accent)
+        draw.rectangle(
+            (spine_left + 0.1 * radius, y, spine_left + 0.34 * radius, y + 0.045 * radius), fill=accent
+        )
 
 
-def _draw_dumbbell(draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour) -> None:
+def _draw_dumbbell(
+    draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour
+) -> None:
     cx, cy = centre
-    draw.rectangle((cx - 0.62 * radius, cy - 0.045 * radius, cx + 0.62 * radius, cy + 0.045 * radius), fill=primary)
+    draw.rectangle(
+        (cx - 0.62 * radius, cy - 0.045 * radius, cx + 0.62 * radius, cy + 0.045 * radius), fill=primary
+    )
     for side in (-1, 1):
         for offset, half_width, half_height in ((0.3, 0.06, 0.34), (0.44, 0.055, 0.24)):
             x = cx + side * offset * radius
-            draw.rounded_rectangle((x - half_width * radius, cy - half_height * radius, x + half_width * radius,
-                                    cy + half_height * radius), radius=0.03 * radius, fill=primary)
-    draw.rounded_rectangle((cx - 0.13 * radius, cy - 0.07 * radius, cx + 0.13 * radius, cy + 0.07 * radius),
-                           radius=0.03 * radius, fill=accent)
+            draw.rounded_rectangle(
+                (
+                    x - half_width * radius,
+                    cy - half_height * radius,
+                    x + half_width * radius,
+                    cy + half_height * radius,
+                ),
+                radius=0.03 * radius,
+                fill=primary,
+            )
+    draw.rounded_rectangle(
+        (cx - 0.13 * radius, cy - 0.07 * radius, cx + 0.13 * radius, cy + 0.07 * radius),
+        radius=0.03 * radius,
+        fill=accent,
+    )
     for side in (-1, 1):
-        _bar(draw, (cx + side * 0.2 * radius, cy - 0.5 * radius), (cx + side * 0.08 * radius, cy - 0.3 * radius),
-             0.05 * radius, accent, round_caps=True)
+        _bar(
+            draw,
+            (cx + side * 0.2 * radius, cy - 0.5 * radius),
+            (cx + side * 0.08 * radius, cy - 0.3 * radius),
+            0.05 * radius,
+            accent,
+            round_caps=True,
+        )
     _bar(draw, (cx, cy - 0.56 * radius), (cx, cy - 0.33 * radius), 0.05 * radius, accent, round_caps=True)
 
 
-def _draw_bowl(draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour) -> None:
+def _draw_bowl(
+    draw: ImageDraw.ImageDraw, centre: Point, radius: float, primary: Colour, accent: Colour
+) -> None:
     cx, cy = centre
     rim_y, bowl = cy + 0.02 * radius, 0.56 * radius
-    draw.pieslice((cx - bowl, rim_y - bowl * 0.9, cx + bowl, rim_y + bowl * 0.9), 0, 180, fill=primary)
-    draw.rectangle((cx - 0.2 * radius, rim_y + bowl * 0.86, cx + 0.2 * radius, rim_y + bowl * 0.98), fill=primary)
-    draw.rounded_rectangle((cx - bowl * 1.06, rim_y - 0.05 * radius, cx + bowl * 1.06, rim_y + 0.05 * radius),
-                           radius=0.05 * radius, fill=accent)
-    _bar(draw, (cx + 0.12 * radius, rim_y - 0.08 * radius), (cx + 0.7 * radius, cy - 0.5 * radius), 0.04 * radius,
-         accent, round_caps=True)
-    _bar(draw, (cx + 0.2 * radius, rim_y - 0.06 * radius), (cx + 0.75 * radius, cy - 0.4 * radius), 0.04 * radius,
-         accent, round_caps=True)
-    for offset in (-0.26, 0, 0.26):
-        wisp = [(cx + offset * radius + 0.06 * radius * math.sin(step * 0.9), rim_y - 0.16 * radius - step * 0.055 * radius)
-                for step in range(9)]
+    draw.polygon(_ellipse_arc((cx, rim_y), (bowl, bowl * 0.9), 0, 180), fill=primary)
+    draw.rectangle(
+        (cx - 0.2 * radius, rim_y + bowl * 0.86, cx + 0.2 * radius, rim_y + bowl * 0.98), fill=primary
+    )
+    draw.rounded_rectangle(
+        (cx - bowl * 1.06, rim_y - 0.05 * radius, cx + bowl * 1.06, rim_y + 0.05 * radius),
+        radius=0.05 * radius,
+        fill=accent,
+    )
+    _bar(
+        draw,
+        (cx + 0.26 * radius, rim_y - 0.08 * radius),
+        (cx + 0.66 * radius, cy - 0.52 * radius),
+        0.04 * radius,
+        accent,
+        round_caps=True,
+    )
+    _bar(
+        draw,
+        (cx + 0.34 * radius, rim_y - 0.06 * radius),
+        (cx + 0.74 * radius, cy - 0.42 * radius),
+        0.04 * radius,
+        accent,
+        round_caps=True,
+    )
+    for offset in (-0.3, -0.08, 0.14):
+        wisp = [
+            (
+                cx + offset * radius + 0.06 * radius * math.sin(step * 0.9),
+                rim_y - 0.16 * radius - step * 0.055 * radius,
+            )
+            for step in range(9)
+        ]
         draw.line(wisp, fill=primary, width=_px(0.05 * radius), joint="curve")
 
 
@@ -501,15 +683,19 @@ def _paint_service(canvas: _Canvas, rng: random.Random, style: _ServiceStyle) ->
     calm_left, calm_right = (width * 0.56, width - unit * 6) if on_left else (unit * 6, width * 0.44)
     sun = (rng.uniform(calm_left + unit * 8, calm_right - unit * 8), eave + unit * rng.uniform(14, 20))
     _sun(draw, sun, unit * 5.5, [GOLD, _mix(GOLD, RICE_PAPER, 0.35)])
-    _ripples(canvas, (calm_left, band_top - unit * 26, calm_right, band_top - unit * 3),
-             _mix(style.field, RICE_PAPER, 0.3), rng)
+    _ripples(
+        canvas,
+        (calm_left, band_top - unit * 26, calm_right, band_top - unit * 3),
+        _mix(style.field, RICE_PAPER, 0.3),
+        rng,
+    )
     _tile_eave(canvas, eave, rng)
     draw.rectangle((0, band_top, width, height), fill=_mix(style.field, INK, 0.3))
     _fret_band(canvas, band_top + unit * 2, unit * 7, GOLD)
     _disc(draw, centre, radius * 1.07, fill=GOLD)
     _disc(draw, centre, radius, fill=RICE_PAPER)
     _disc(draw, centre, radius * 0.93, outline=_mix(style.field, RICE_PAPER, 0.55), width=unit * 0.35)
-    style.pictogram(draw, centre, radius * 0.82, style.field, style.accent)
+    style.pictogram(draw, centre, radius * 0.9, style.field, style.accent)
 
 
 def _paint_culture(canvas: _Canvas, rng: random.Random) -> None:
@@ -520,37 +706,49 @@ def _paint_culture(canvas: _Canvas, rng: random.Random) -> None:
     band_top = height - unit * 11
     radius = unit * 31
     cx, cy = width * rng.uniform(0.36, 0.64), (eave + unit * 3 + band_top) / 2
-    _disc(draw, (cx, cy), radius * 1.1, fill=_mix(VERMILION, RICE_PAPER, 0.55))
+    _disc(draw, (cx, cy), radius * 1.1, fill=_mix(VERMILION, INK, 0.3))
     _disc(draw, (cx, cy), radius * 1.04, fill=GOLD)
     _disc(draw, (cx, cy), radius, fill=RICE_PAPER)
     horizon = cy + radius * 0.3
-    _sun(draw, (cx + radius * rng.uniform(-0.45, 0.45), cy - radius * 0.45), radius * 0.14,
-         [GOLD, _mix(GOLD, RICE_PAPER, 0.3)])
+    _sun(
+        draw,
+        (cx + radius * rng.uniform(-0.45, 0.45), cy - radius * 0.45),
+        radius * 0.14,
+        [GOLD, _mix(GOLD, RICE_PAPER, 0.3)],
+    )
     _hall(canvas, cx + radius * rng.uniform(-0.2, 0.2), horizon, radius * 1.1, _SILHOUETTE)
     angle = math.degrees(math.asin(0.3))
-    draw.chord((cx - radius, cy - radius, cx + radius, cy + radius), angle, 180 - angle, fill=CELADON)
-    for row in range(1, 4):
-        y = horizon + row * radius * 0.17
-        half_chord = math.sqrt(radius**2 - (y - cy) ** 2) * 0.8
-        _ripples(canvas, (cx - half_chord, y - unit, cx + half_chord, y + unit), _mix(CELADON, RICE_PAPER, 0.45), rng)
+    draw.polygon(_ellipse_arc((cx, cy), (radius, radius), angle, 180 - angle), fill=CELADON)
+    # The rectangle inscribed in the water keeps every ripple inside the gate.
+    _ripples(
+        canvas,
+        (cx - radius * 0.7, horizon + unit, cx + radius * 0.7, cy + radius * 0.7),
+        _mix(CELADON, RICE_PAPER, 0.45),
+        rng,
+    )
     _tile_eave(canvas, eave, rng)
     draw.rectangle((0, band_top, width, height), fill=_mix(VERMILION, INK, 0.35))
     _fret_band(canvas, band_top + unit * 2, unit * 7, GOLD)
 
 
 def _paint_confucius(canvas: _Canvas, rng: random.Random) -> None:
-    """Ink silhouette of the Dacheng Hall before a sun of concentric rings."""
+    """Ink silhouette of the Dacheng Hall before a sun of concentric rings, gold fading into vermilion."""
     draw, unit, width, height = canvas.draw, canvas.unit, canvas.width, canvas.height
     ground = height - unit * 14
-    centre_x = width * rng.uniform(0.4, 0.6)
-    sun_radius = unit * rng.uniform(40, 46)
+    centre = (width * rng.uniform(0.3, 0.7), ground - unit * 40)
+    sun_radius = unit * rng.uniform(40, 44)
     rings = rng.randint(6, 8)
     colours = [_mix(GOLD, RICE_PAPER, 0.75 - 0.75 * index / (rings - 3)) for index in range(rings - 2)]
-    _sun(draw, (centre_x, ground - unit * 30), sun_radius, colours + [VERMILION_BRIGHT, VERMILION])
     for index in range(1, 4):
-        _disc(draw, (centre_x, ground - unit * 30), sun_radius + index * unit * 4,
-              outline=_mix(GOLD, RICE_PAPER, 0.4 + 0.15 * index), width=unit * 0.4)
-    _hall(canvas, centre_x, ground, unit * rng.uniform(72, 84), _SILHOUETTE)
+        _disc(
+            draw,
+            centre,
+            sun_radius + index * unit * 4,
+            outline=_mix(GOLD, RICE_PAPER, 0.4 + 0.15 * index),
+            width=unit * 0.4,
+        )
+    _sun(draw, centre, sun_radius, colours + [VERMILION_BRIGHT, VERMILION])
+    _hall(canvas, centre[0], ground, unit * rng.uniform(80, 90), _SILHOUETTE)
     draw.rectangle((0, ground, width, height), fill=VERMILION)
     _fret_band(canvas, ground + unit * 3.5, unit * 7, GOLD)
 
@@ -561,28 +759,46 @@ def _paint_mencius(canvas: _Canvas, rng: random.Random) -> None:
     horizon = height * 0.74
     draw.rectangle((0, 0, width, height), fill=_mix(CELADON, RICE_PAPER, 0.25))
     draw.rectangle((0, horizon, width, height), fill=CELADON)
-    centre_x = width * rng.uniform(0.38, 0.62)
-    moon_side = rng.choice((-1, 1))
-    _disc(draw, (centre_x + moon_side * unit * rng.uniform(42, 55), unit * 24), unit * 11, fill=RICE_PAPER)
-    span = unit * rng.uniform(36, 42)
-    pillar, pillar_top = unit * 2.8, horizon - unit * 44
-    for position in (-1, -0.36, 0.36, 1):
+    centre_x = width * rng.uniform(0.42, 0.58)
+    moon_side = -1 if centre_x > width / 2 else 1
+    _disc(draw, (centre_x + moon_side * unit * rng.uniform(52, 56), unit * 17), unit * 9, fill=RICE_PAPER)
+    span = unit * rng.uniform(34, 38)
+    pillar, pillar_top = unit * 2.8, horizon - unit * 40
+    pillars = (-1, -0.36, 0.36, 1)
+    for position in pillars:
         x = centre_x + position * span
         draw.rectangle((x - pillar / 2, pillar_top, x + pillar / 2, horizon), fill=INK)
         draw.rectangle((x - pillar, horizon - unit * 4, x + pillar, horizon), fill=_mix(INK, STONE, 0.4))
+    # The middle bay rises above the side bays and carries the (blank) name plaque.
+    plaque_top = pillar_top - unit * 6
+    draw.rectangle(
+        (centre_x - span * 0.36, plaque_top, centre_x + span * 0.36, pillar_top + unit * 4), fill=INK
+    )
+    draw.rectangle(
+        (centre_x - span * 0.22, plaque_top + unit * 1.5, centre_x + span * 0.22, pillar_top + unit * 3),
+        fill=GOLD,
+    )
     for beam_y, beam_height in ((pillar_top + unit * 4, unit * 4.5), (pillar_top + unit * 12, unit * 3)):
-        draw.rectangle((centre_x - span - pillar, beam_y, centre_x + span + pillar, beam_y + beam_height),
-                       fill=VERMILION)
-        draw.rectangle((centre_x - span * 0.3, beam_y + unit, centre_x + span * 0.3, beam_y + beam_height - unit),
-                       fill=GOLD)
-    for offset, half_width, lift in ((-0.68, 0.4, 0), (0.68, 0.4, 0), (0, 0.5, unit * 4)):
-        _roof(draw, centre_x + offset * span, pillar_top + unit * 4 - lift, span * half_width, unit * 8, GOLD, INK)
+        draw.rectangle(
+            (centre_x - span - pillar, beam_y, centre_x + span + pillar, beam_y + beam_height), fill=VERMILION
+        )
+        draw.rectangle(
+            (centre_x - span * 0.3, beam_y + unit, centre_x + span * 0.3, beam_y + beam_height - unit),
+            fill=GOLD,
+        )
+    for side in (-1, 1):
+        _roof(draw, centre_x + side * span * 0.68, pillar_top + unit * 4, span * 0.36, unit * 7, GOLD, INK)
+    _roof(draw, centre_x, plaque_top + unit, span * 0.5, unit * 9, GOLD, INK)
     reflection = _mix(CELADON, INK, 0.2)
-    for position in (-1, -0.36, 0.36, 1):
+    for position in pillars:
         x = centre_x + position * span
         draw.rectangle((x - pillar / 2, horizon + unit, x + pillar / 2, horizon + unit * 12), fill=reflection)
-    _ripples(canvas, (unit * 4, horizon + unit * 2, width - unit * 4, height - unit * 10),
-             _mix(CELADON, RICE_PAPER, 0.45), rng)
+    _ripples(
+        canvas,
+        (unit * 4, horizon + unit * 2, width - unit * 4, height - unit * 10),
+        _mix(CELADON, RICE_PAPER, 0.45),
+        rng,
+    )
     draw.rectangle((0, height - unit * 9, width, height), fill=_mix(CELADON, INK, 0.5))
     _fret_band(canvas, height - unit * 7.5, unit * 6, GOLD)
 
@@ -601,7 +817,9 @@ def _paint_lu_brocade(canvas: _Canvas, rng: random.Random) -> None:
     def outer_bands(top: float, direction: int) -> None:
         y = top
         for colour in (main, second, main):
-            draw.rectangle((0, min(y, y + direction * unit * 2), width, max(y, y + direction * unit * 2)), fill=colour)
+            draw.rectangle(
+                (0, min(y, y + direction * unit * 2), width, max(y, y + direction * unit * 2)), fill=colour
+            )
             y += direction * unit * 3
         for row in range(2):
             row_top = min(y, y + direction * cell) + direction * row * cell
@@ -629,9 +847,6 @@ def _paint_lu_brocade(canvas: _Canvas, rng: random.Random) -> None:
         _diamond(draw, (x, height / 2), big * 0.46, big * 0.46, fill=third)
         _diamond(draw, (x, height / 2), big * 0.2, big * 0.2, fill=RICE_PAPER)
         _diamond(draw, (x + step / 2, height / 2), big * 0.16, big * 0.16, fill=third)
-    # Fine vertical warp lines give the flat colour a woven feel.
-    for x in range(0, width, round(unit * 1.6)):
-        draw.line((x, 0, x, height), fill=_mix(RICE_PAPER, INK, 0.08), width=_px(unit * 0.12))
 
 
 def _paint_stone_carving(canvas: _Canvas, rng: random.Random) -> None:
@@ -644,23 +859,33 @@ def _paint_stone_carving(canvas: _Canvas, rng: random.Random) -> None:
     block_width = (width - 2 * margin - (columns - 1) * gap) / columns
     block_height = (band_top - 2 * margin + unit - gap) / 2
     motifs = [_carve_rings, _carve_fret, _carve_diamonds, _carve_clouds, _carve_sun]
+    rng.shuffle(motifs)
     for row in range(2):
         for column in range(columns):
             left = margin + column * (block_width + gap)
             top = margin + row * (block_height + gap)
-            _relief_block(canvas, (left, top, left + block_width, top + block_height), rng.choice(motifs), rng)
+            motif = motifs[(row * columns + column) % len(motifs)]
+            _relief_block(canvas, (left, top, left + block_width, top + block_height), motif, rng)
     draw.rectangle((0, band_top, width, height), fill=VERMILION)
     _fret_band(canvas, band_top + unit * 2, unit * 6, GOLD)
 
 
-def _relief_block(canvas: _Canvas, box: Sequence[float], motif: Callable, rng: random.Random) -> None:
+def _relief_block(canvas: _Canvas, box: Sequence[float], motif: CarvedMotif, rng: random.Random) -> None:
     draw, unit = canvas.draw, canvas.unit
     left, top, right, bottom = box
     bevel = unit * 1.4
     light, dark = _mix(STONE, RICE_PAPER, 0.45), _mix(STONE, INK, 0.35)
     draw.rectangle(box, fill=dark)
-    draw.polygon([(left, top), (right, top), (right - bevel, top + bevel), (left + bevel, bottom - bevel),
-                  (left, bottom)], fill=light)
+    draw.polygon(
+        [
+            (left, top),
+            (right, top),
+            (right - bevel, top + bevel),
+            (left + bevel, bottom - bevel),
+            (left, bottom),
+        ],
+        fill=light,
+    )
     draw.rectangle((left + bevel, top + bevel, right - bevel, bottom - bevel), fill=STONE)
     panel = (left + bevel * 2.5, top + bevel * 2.5, right - bevel * 2.5, bottom - bevel * 2.5)
     draw.rectangle(panel, fill=_mix(STONE, INK, 0.12))
@@ -682,11 +907,13 @@ def _carve_rings(draw: ImageDraw.ImageDraw, centre: Point, size: float, colour: 
 
 
 def _carve_fret(draw: ImageDraw.ImageDraw, centre: Point, size: float, colour: Colour, unit: float) -> None:
-    grid = size / 3.4
-    _fret_spiral(draw, (centre[0] - grid * 3, centre[1] + grid * 3), grid, colour)
+    grid = size / 3
+    _fret_spiral(draw, (centre[0] - grid * 3, centre[1] + grid * 3), grid, colour, stroke=unit * 0.7)
 
 
-def _carve_diamonds(draw: ImageDraw.ImageDraw, centre: Point, size: float, colour: Colour, unit: float) -> None:
+def _carve_diamonds(
+    draw: ImageDraw.ImageDraw, centre: Point, size: float, colour: Colour, unit: float
+) -> None:
     for scale in (1, 0.6):
         _diamond(draw, centre, size * scale * 1.3, size * scale, outline=colour, width=_px(unit * 0.7))
     _disc(draw, centre, size * 0.12, fill=colour)
@@ -698,8 +925,12 @@ def _carve_clouds(draw: ImageDraw.ImageDraw, centre: Point, size: float, colour:
         for scale in (0.55, 0.3):
             curl = size * scale
             box = (x + side * size * 0.5 - curl, y - curl, x + side * size * 0.5 + curl, y + curl)
-            draw.arc(box, 90 if side < 0 else -90, 360 if side < 0 else 180, fill=colour, width=_px(unit * 0.7))
-    draw.line((x - size * 1.2, y + size * 0.55, x + size * 1.2, y + size * 0.55), fill=colour, width=_px(unit * 0.7))
+            draw.arc(
+                box, 90 if side < 0 else -90, 360 if side < 0 else 180, fill=colour, width=_px(unit * 0.7)
+            )
+    draw.line(
+        (x - size * 1.2, y + size * 0.55, x + size * 1.2, y + size * 0.55), fill=colour, width=_px(unit * 0.7)
+    )
 
 
 def _carve_sun(draw: ImageDraw.ImageDraw, centre: Point, size: float, colour: Colour, unit: float) -> None:
@@ -707,8 +938,11 @@ def _carve_sun(draw: ImageDraw.ImageDraw, centre: Point, size: float, colour: Co
     for ray in range(12):
         angle = math.pi / 6 * ray
         direction = (math.cos(angle), math.sin(angle))
-        draw.line((_shift(centre, direction, size * 0.62), _shift(centre, direction, size)), fill=colour,
-                  width=_px(unit * 0.7))
+        draw.line(
+            (_shift(centre, direction, size * 0.62), _shift(centre, direction, size)),
+            fill=colour,
+            width=_px(unit * 0.7),
+        )
 
 
 def _paint_kaimu_carving(canvas: _Canvas, rng: random.Random) -> None:
@@ -719,8 +953,11 @@ def _paint_kaimu_carving(canvas: _Canvas, rng: random.Random) -> None:
     grain = _mix(CHESTNUT, INK, 0.18)
     for ring in range(1, 22):
         reach = unit * ring * rng.uniform(5.5, 6.5)
-        draw.ellipse((knot[0] - reach * 2.2, knot[1] - reach, knot[0] + reach * 2.2, knot[1] + reach),
-                     outline=grain, width=_px(unit * 0.35))
+        draw.ellipse(
+            (knot[0] - reach * 2.2, knot[1] - reach, knot[0] + reach * 2.2, knot[1] + reach),
+            outline=grain,
+            width=_px(unit * 0.35),
+        )
     band_top = height - unit * 10
     tail = (width * rng.uniform(0.2, 0.3), band_top - unit * 10)
     head = (width * rng.uniform(0.66, 0.74), unit * 26)
@@ -745,81 +982,125 @@ def _ruyi_cloud(draw: ImageDraw.ImageDraw, centre: Point, size: float, carved: C
     for colour, grow in ((carved, size * 0.1), (KAIMU_WOOD, 0)):
         for lobe in lobes:
             _disc(draw, lobe, size * 0.58 + grow, fill=colour)
-        draw.polygon([(x - size * 1.1 - grow, y + size * 0.15), (x + size * 1.1 + grow, y + size * 0.15),
-                      (x, y + size * 1.05 + grow)], fill=colour)
+        draw.polygon(
+            [
+                (x - size * 1.1 - grow, y + size * 0.15),
+                (x + size * 1.1 + grow, y + size * 0.15),
+                (x, y + size * 1.05 + grow),
+            ],
+            fill=colour,
+        )
     for lobe in lobes:
-        draw.arc((lobe[0] - size * 0.3, lobe[1] - size * 0.3, lobe[0] + size * 0.3, lobe[1] + size * 0.3), 120, 420,
-                 fill=carved, width=_px(size * 0.08))
+        draw.arc(
+            (lobe[0] - size * 0.3, lobe[1] - size * 0.3, lobe[0] + size * 0.3, lobe[1] + size * 0.3),
+            120,
+            420,
+            fill=carved,
+            width=_px(size * 0.08),
+        )
 
 
 def _paint_nishan_inkstone(canvas: _Canvas, rng: random.Random) -> None:
-    """Nishan inkstone, square body with a round well (heaven round, earth square), brush and seal."""
+    """Nishan inkstone: square body, round grinding face with a crescent ink pool ("round heaven, square
+    earth"), carved corner scrolls, the stone's ochre veins, a brush and a seal."""
     draw, unit, width, height = canvas.draw, canvas.unit, canvas.width, canvas.height
     draw.rectangle((0, 0, width, height), fill=RICE_PAPER)
-    draw.rectangle((0, height - unit * 6, width, height), fill=_mix(RICE_PAPER, CELADON, 0.35))
-    cx, cy = width * rng.uniform(0.4, 0.48), height * 0.5
-    half_width, half_height = unit * 26, unit * 34
-    body = (cx - half_width, cy - half_height, cx + half_width, cy + half_height)
+    cx, cy = width * rng.uniform(0.38, 0.46), height * 0.47
+    half = unit * 31
     shadow = unit * 1.8
-    draw.rounded_rectangle((body[0] + shadow, body[1] + shadow, body[2] + shadow, body[3] + shadow),
-                           radius=unit * 6, fill=_mix(RICE_PAPER, INK, 0.14))
-    draw.rounded_rectangle(body, radius=unit * 6, fill=_mix(INKSTONE, RICE_PAPER, 0.18))
-    rim = unit * 3
-    draw.rounded_rectangle((body[0] + rim, body[1] + rim, body[2] - rim, body[3] - rim), radius=unit * 4,
-                           fill=INKSTONE)
+    draw.rounded_rectangle(
+        (cx - half + shadow, cy - half + shadow, cx + half + shadow, cy + half + shadow),
+        radius=unit * 5,
+        fill=_mix(RICE_PAPER, INK, 0.14),
+    )
+    rim_colour = _mix(INKSTONE, RICE_PAPER, 0.2)
+    draw.rounded_rectangle((cx - half, cy - half, cx + half, cy + half), radius=unit * 5, fill=rim_colour)
+    face = half - unit * 3
+    draw.rounded_rectangle((cx - face, cy - face, cx + face, cy + face), radius=unit * 3, fill=INKSTONE)
+    carved = _mix(INKSTONE, RICE_PAPER, 0.14)
+    for x_side in (-1, 1):
+        for y_side in (-1, 1):
+            corner = (cx + x_side * unit * 22, cy + y_side * unit * 22)
+            for scale in (1, 0.5):
+                _disc(draw, corner, unit * 3.2 * scale, outline=carved, width=unit * 0.5)
+    _disc(draw, (cx, cy), unit * 25.5, outline=carved, width=unit * 0.5)
+    _disc(draw, (cx, cy), unit * 24, fill=INK)
+    _disc(draw, (cx, cy + unit * 4), unit * 22, fill=_mix(INKSTONE, RICE_PAPER, 0.06))
+    glint = unit * 21
+    draw.arc(
+        (cx - glint, cy - glint, cx + glint, cy + glint),
+        235,
+        275,
+        fill=_mix(INK, RICE_PAPER, 0.45),
+        width=_px(unit * 0.6),
+    )
     # Nishan stone is prized for its yellow "moth-wing" veins.
     for _ in range(rng.randint(3, 5)):
-        x = rng.uniform(cx - half_width * 0.6, cx + half_width * 0.4)
-        y = rng.uniform(cy + unit * 6, cy + half_height - unit * 10)
-        span = unit * rng.uniform(6, 12)
+        x = rng.uniform(cx - unit * 14, cx + unit * 4)
+        y = rng.uniform(cy + unit * 2, cy + unit * 16)
+        span = unit * rng.uniform(5, 10)
         draw.arc((x, y, x + span, y + span * 0.4), 190, 340, fill=NISHAN_OCHRE, width=_px(unit * 0.5))
-    well = (cx, cy - half_height * 0.36)
-    well_radius = unit * 14
-    _disc(draw, well, well_radius + unit * 1.6, fill=_mix(INKSTONE, RICE_PAPER, 0.18))
-    _disc(draw, well, well_radius, fill=INK)
-    for scale in (0.75, 0.5, 0.25):
-        _disc(draw, well, well_radius * scale, outline=_mix(INK, RICE_PAPER, 0.12), width=unit * 0.35)
-    draw.arc((well[0] - well_radius * 0.8, well[1] - well_radius * 0.8, well[0] + well_radius * 0.8,
-              well[1] + well_radius * 0.8), 200, 250, fill=_mix(INK, RICE_PAPER, 0.5), width=_px(unit * 0.6))
-    brush_x = cx + half_width + unit * rng.uniform(10, 16)
-    _brush(draw, (brush_x - unit * 6, cy + unit * 30), (brush_x + unit * 8, cy - unit * 32), unit * 2.6)
-    _seal(draw, (width - unit * rng.uniform(14, 20), height - unit * 18), unit * 9)
+    brush_x = cx + half + unit * rng.uniform(10, 16)
+    _brush(draw, (brush_x - unit * 6, cy + unit * 30), (brush_x + unit * 8, cy - unit * 30), unit * 2.6)
+    _seal(draw, (width - unit * rng.uniform(14, 20), height - unit * 20), unit * 8)
+    _fret_band(canvas, height - unit * 10, unit * 5, VERMILION)
 
 
 def _paint_rubbing(canvas: _Canvas, rng: random.Random) -> None:
-    """Ink rubbing (拓片) of a round-headed stele: mottled ink with the carving showing as pale paper."""
+    """Ink rubbing (拓片) of a round-headed stele: mottled ink, with the carving left as pale paper."""
     draw, unit, width, height = canvas.draw, canvas.unit, canvas.width, canvas.height
-    draw.rectangle((0, 0, width, height), fill=_mix(RICE_PAPER, STONE, 0.12))
+    paper = _mix(RICE_PAPER, STONE, 0.12)
+    draw.rectangle((0, 0, width, height), fill=paper)
     cx = width * rng.uniform(0.42, 0.58)
-    half = unit * 34
-    top, bottom = unit * 7, height - unit * 7
-    draw.pieslice((cx - half, top, cx + half, top + half * 1.2), 180, 360, fill=INK)
-    draw.rectangle((cx - half, top + half * 0.6, cx + half, bottom), fill=INK)
-    for _ in range(160):
-        x = rng.uniform(cx - half + unit * 2, cx + half - unit * 2)
-        y = rng.uniform(top + half * 0.5, bottom - unit * 2)
-        blot = unit * rng.uniform(0.6, 3)
-        shade = _mix(INK, RICE_PAPER, rng.uniform(0.03, 0.1))
-        draw.ellipse((x - blot, y - blot * 0.7, x + blot, y + blot * 0.7), fill=shade)
-    paper = _mix(RICE_PAPER, INK, 0.12)
-    inner = half - unit * 4
+    half, head = unit * 30, unit * 21
+    top, bottom = unit * 6, height - unit * 6
+    stele = _ellipse_arc((cx, top + head), (half, head), 180, 360) + [
+        (cx + half, bottom),
+        (cx - half, bottom),
+    ]
+    draw.polygon(stele, fill=INK)
+    # Dabbing the ink pad leaves a soft mottle.
+    for _ in range(240):
+        blot = unit * rng.uniform(0.4, 1.8)
+        x = rng.uniform(cx - half + blot, cx + half - blot)
+        y = rng.uniform(top + head, bottom - blot)
+        draw.ellipse(
+            (x - blot, y - blot * 0.6, x + blot, y + blot * 0.6),
+            fill=_mix(INK, RICE_PAPER, rng.uniform(0.03, 0.07)),
+        )
+    cut = _mix(RICE_PAPER, INK, 0.1)
     line = _px(unit * 0.6)
-    draw.arc((cx - inner, top + unit * 4, cx + inner, top + unit * 4 + inner * 1.2), 180, 360, fill=paper, width=line)
-    draw.line([(cx - inner, top + unit * 4 + inner * 0.6), (cx - inner, bottom - unit * 4),
-               (cx + inner, bottom - unit * 4), (cx + inner, top + unit * 4 + inner * 0.6)], fill=paper, width=line)
-    _disc(draw, (cx, top + unit * 14), unit * 6, outline=paper, width=unit * 1.2)
-    _disc(draw, (cx, top + unit * 14), unit * 2, outline=paper, width=unit * 0.6)
-    _fret_band(canvas, top + unit * 24, unit * 5, paper, span=(cx - inner + unit * 2, cx + inner - unit * 2))
-    lattice_top, cell = top + unit * 34, unit * 7
-    rows = int((bottom - unit * 8 - lattice_top) // cell)
-    columns = int((inner * 2 - unit * 4) // cell)
-    first_x = cx - (columns - 1) * cell / 2
-    for row in range(rows):
-        for column in range(columns):
-            _diamond(draw, (first_x + column * cell, lattice_top + (row + 0.5) * cell), cell * 0.42, cell * 0.42,
-                     outline=paper, width=_px(unit * 0.45))
-    seal_side = rng.choice((-1, 1))
-    _seal(draw, (cx + seal_side * (half + unit * 10), bottom - unit * 8), unit * 8)
+    inset = unit * 3
+    frame = _ellipse_arc((cx, top + head), (half - inset, head - inset), 180, 360)
+    frame += [(cx + half - inset, bottom - inset), (cx - half + inset, bottom - inset), frame[0]]
+    draw.line(frame, fill=cut, width=line)
+    _carve_clouds(draw, (cx, top + head * 0.62), unit * 6, cut, unit)
+    inner_left, inner_right = cx - half + inset * 2, cx + half - inset * 2
+    _fret_band(canvas, top + head + unit * 2, unit * 4.5, cut, span=(inner_left, inner_right))
+    # A grain-pattern bi disc (谷纹璧): rings of small raised dots around a central hole.
+    bi_centre, bi_radius, hole = (cx, top + head + unit * 27), unit * 17, unit * 6
+    _disc(draw, bi_centre, bi_radius, outline=cut, width=unit * 0.7)
+    _disc(draw, bi_centre, hole, outline=cut, width=unit * 0.7)
+    spacing = unit * 3.2
+    for row in range(-6, 7):
+        for column in range(-6, 7):
+            x = bi_centre[0] + (column + (row % 2) / 2) * spacing
+            y = bi_centre[1] + row * spacing * 0.87
+            if hole + unit * 1.6 < math.hypot(x - bi_centre[0], y - bi_centre[1]) < bi_radius - unit * 1.6:
+                _disc(draw, (x, y), unit * 0.7, fill=cut)
+    diamond_y, step = bottom - inset - unit * 5, unit * 6
+    count = int((inner_right - inner_left) // step)
+    first_x = cx - (count - 1) * step / 2
+    for index in range(count):
+        _diamond(
+            draw,
+            (first_x + index * step, diamond_y),
+            step * 0.4,
+            unit * 2.4,
+            outline=cut,
+            width=_px(unit * 0.5),
+        )
+    _seal(draw, (cx + rng.choice((-1, 1)) * (half + unit * 10), bottom - unit * 8), unit * 8)
 
 
 def _paint_calligraphy(canvas: _Canvas, rng: random.Random) -> None:
@@ -832,12 +1113,20 @@ def _paint_calligraphy(canvas: _Canvas, rng: random.Random) -> None:
     right, bottom = left + side, top + side
     guide = _mix(VERMILION, RICE_PAPER, 0.45)
     dash = unit * 1.6
-    for start, end in (((left, top), (right, bottom)), ((right, top), (left, bottom)),
-                       ((left + side / 2, top), (left + side / 2, bottom)), ((left, top + side / 2), (right, top + side / 2))):
+    for start, end in (
+        ((left, top), (right, bottom)),
+        ((right, top), (left, bottom)),
+        ((left + side / 2, top), (left + side / 2, bottom)),
+        ((left, top + side / 2), (right, top + side / 2)),
+    ):
         length = math.hypot(end[0] - start[0], end[1] - start[1])
-        for index in range(int(length // (dash * 2)) + 1):
-            _bar(draw, _lerp(start, end, index * dash * 2 / length),
-                 _lerp(start, end, min(1, (index * dash * 2 + dash) / length)), unit * 0.3, guide)
+        dashes = max(1, round(length / (dash * 2)))
+        for index in range(dashes):
+            dash_start, dash_end = (
+                _lerp(start, end, index / dashes),
+                _lerp(start, end, (index + 0.5) / dashes),
+            )
+            _bar(draw, dash_start, dash_end, unit * 0.3, guide)
     draw.rectangle((left, top, right, bottom), outline=VERMILION, width=_px(unit * 0.7))
     centre = (left + side / 2, top + side / 2)
     radius = side * 0.33
@@ -853,11 +1142,16 @@ def _paint_calligraphy(canvas: _Canvas, rng: random.Random) -> None:
     # Dry-brush streaks where the ink runs out near the end of the stroke.
     for offset in (-0.6, 0.2, 0.9):
         reach = radius + unit * offset
-        draw.arc((centre[0] - reach, centre[1] - reach, centre[0] + reach, centre[1] + reach),
-                 start_angle + sweep * 0.78, start_angle + sweep, fill=RICE_PAPER, width=_px(unit * 0.3))
+        draw.arc(
+            (centre[0] - reach, centre[1] - reach, centre[0] + reach, centre[1] + reach),
+            start_angle + sweep * 0.78,
+            start_angle + sweep,
+            fill=RICE_PAPER,
+            width=_px(unit * 0.3),
+        )
     brush_x = right + (width - right) * rng.uniform(0.45, 0.55)
     _brush(draw, (brush_x - unit * 8, bottom), (brush_x + unit * 8, top + unit * 2), unit * 2.6)
-    _seal(draw, (right - unit * 6, bottom + unit * 7 if bottom + unit * 12 < height else bottom - unit * 6), unit * 7)
+    _seal(draw, (right - unit * 6, bottom + unit * 7), unit * 7)
 
 
 def _paint_home(canvas: _Canvas, rng: random.Random) -> None:
@@ -865,14 +1159,20 @@ def _paint_home(canvas: _Canvas, rng: random.Random) -> None:
     draw, unit, width, height = canvas.draw, canvas.unit, canvas.width, canvas.height
     draw.rectangle((0, 0, width, height), fill=RICE_PAPER)
     wall_top, lake_top, band_top = height * 0.56, height * 0.72, height - unit * 10
-    hall_x = width * rng.uniform(0.35, 0.65)
-    sun_x = hall_x + rng.choice((-1, 1)) * width * rng.uniform(0.22, 0.3)
-    _sun(draw, (sun_x, unit * 24), unit * 12, [_mix(GOLD, RICE_PAPER, 0.55), GOLD, VERMILION_BRIGHT])
-    _hall(canvas, hall_x, wall_top + unit * 2, unit * rng.uniform(66, 76), _HallColours())
+    hall_x = width * rng.uniform(0.38, 0.62)
+    sun_side = -1 if hall_x > width / 2 else 1
+    sun = (hall_x + sun_side * unit * rng.uniform(50, 56), unit * rng.uniform(18, 24))
+    _sun(draw, sun, unit * 10, [_mix(GOLD, RICE_PAPER, 0.55), GOLD, VERMILION_BRIGHT])
+    # The terrace hides behind the coping so the colonnade rises just above the wall.
+    _hall(canvas, hall_x, wall_top - unit * 3, unit * rng.uniform(84, 94), _HallColours())
     _tiled_wall(canvas, wall_top, lake_top, unit * 5)
     draw.rectangle((0, lake_top, width, band_top), fill=CELADON)
-    _ripples(canvas, (unit * 3, lake_top + unit, width - unit * 3, band_top - unit * 2),
-             _mix(CELADON, RICE_PAPER, 0.45), rng)
+    _ripples(
+        canvas,
+        (unit * 3, lake_top + unit, width - unit * 3, band_top - unit * 2),
+        _mix(CELADON, RICE_PAPER, 0.45),
+        rng,
+    )
     draw.rectangle((0, band_top, width, height), fill=INK)
     _fret_band(canvas, band_top + unit * 2, unit * 6, GOLD)
 
@@ -896,7 +1196,9 @@ def _paint_neutral(canvas: _Canvas, rng: random.Random) -> None:
     soft_ink = _mix(INK, RICE_PAPER, 0.55)
     _fret_band(canvas, unit * 5, unit * 5, soft_ink)
     _fret_band(canvas, height - unit * 10, unit * 5, soft_ink)
-    _ripples(canvas, (width * 0.1, height * 0.3, width * 0.9, height * 0.75), _mix(CELADON, RICE_PAPER, 0.3), rng)
+    _ripples(
+        canvas, (width * 0.1, height * 0.3, width * 0.9, height * 0.75), _mix(CELADON, RICE_PAPER, 0.3), rng
+    )
 
 
 _SERVICE_STYLES = {
