@@ -7,11 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
+from providers import views as provider_views
 
 from . import views
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
+    path("verify/<str:number>/", provider_views.verify_redirect, name="verify_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -20,6 +22,8 @@ urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
     path("services/", cms_views.service_list, name="service_list"),
+    path("", include("accounts.urls")),
+    path("", include("providers.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

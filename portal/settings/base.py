@@ -16,7 +16,11 @@ CSRF_TRUSTED_ORIGINS = [
 
 INSTALLED_APPS = [
     "portal",
+    "providers",
+    "accounts",
     "cms",
+    "guardian",
+    "import_export",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -121,7 +125,33 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
-LOGIN_URL = "/admin/login/"
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.PhoneOrUsernameBackend",
+    "guardian.backends.ObjectPermissionBackend",
+]
+# guardian's anonymous user row would show up as a person in the Wagtail user list.
+ANONYMOUS_USER_NAME = None
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "providers:home"
+LOGOUT_REDIRECT_URL = "/"
+
+# Personal data at rest: Fernet keys (the first encrypts, all decrypt) and the key of lookup digests.
+FIELD_ENCRYPTION_KEYS = [
+    k.strip() for k in os.environ.get("FIELD_ENCRYPTION_KEYS", "").split(",") if k.strip()
+]
+FIELD_DIGEST_KEY = os.environ.get("FIELD_DIGEST_KEY", "")
+# Uploaded papers, ID photos and issued PDFs: outside MEDIA_ROOT, served only by permission-checked views.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("DJANGO_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

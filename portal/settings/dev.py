@@ -9,3 +9,6 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret-3c5a1f0e9b
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEMO_DATA_ALLOWED = True
+# Development-only keys: personal data in a dev database is demo data.
+FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or ["ZGV2LW9ubHktbm90LXNlY3JldC1zaGFuZ21lbi0wMDE="]  # noqa: F405
+FIELD_DIGEST_KEY = FIELD_DIGEST_KEY or "dev-only-digest-key"  # noqa: F405

@@ -17,6 +17,9 @@ def _require(name):
 SECRET_KEY = _require("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in _require("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
 _require("DATABASE_URL")
+FIELD_ENCRYPTION_KEYS = [k.strip() for k in _require("FIELD_ENCRYPTION_KEYS").split(",") if k.strip()]
+FIELD_DIGEST_KEY = _require("FIELD_DIGEST_KEY")
+SITE_URL = _require("SITE_URL")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
@@ -29,7 +32,7 @@ CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN on themselves.
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -11,5 +11,8 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 DEMO_DATA_ALLOWED = True
+FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LW5vdC1zZWNyZXQtc2hhbmdtZW4tMDE="]
+FIELD_DIGEST_KEY = "test-only-digest-key"

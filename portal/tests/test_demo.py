@@ -66,7 +66,28 @@ def test_demo_catalog_is_searchable(demo, client, language, query):
 
 
 def test_demo_prints_the_demo_credentials(demo_catalog):
-    assert "admin / shangmen-demo" in demo_catalog
+    assert "password shangmen-demo" in demo_catalog
+    for login in ("admin", "13800000003", "13800000002"):
+        assert login in demo_catalog
+
+
+def test_demo_accounts_sign_in_to_their_pages(demo, client):
+    assert client.login(username="13800000003", password="shangmen-demo")
+    assert client.get("/zh-hans/provider/", follow=True).status_code == 200
+    client.logout()
+    assert client.login(username="13800000002", password="shangmen-demo")
+    response = client.get("/zh-hans/staff/me/")
+    assert response.status_code == 200
+    assert "王秀英" in response.content.decode()
+
+
+def test_demo_has_certified_providers_and_one_applicant(demo):
+    from providers.models import Certificate, Provider
+    from providers.selectors import bookable_providers
+
+    assert bookable_providers().count() >= 3
+    assert Provider.objects.filter(status=Provider.Status.APPLIED).count() == 1
+    assert Certificate.objects.filter(kind="staff").count() >= 10
 
 
 def test_demo_is_idempotent(demo, django_user_model):

@@ -4,6 +4,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo import load_catalog
+from providers.demo import load_providers
+from providers.permissions import REVIEWERS_GROUP
 
 DEMO_PASSWORD = "shangmen-demo"
 
@@ -15,12 +17,19 @@ class Command(BaseCommand):
         if not settings.DEMO_DATA_ALLOWED:
             raise CommandError("Demo data is disabled in these settings (DEMO_DATA_ALLOWED is False).")
         admin = self._admin()
-        created = load_catalog(user=admin)
+        loaded = [
+            ("catalog", load_catalog(user=admin)),
+            ("providers", load_providers()),
+        ]
+        for part, created in loaded:
+            self.stdout.write(f"Demo {part}: {'loaded' if created else 'already present, left as it is'}.")
         self.stdout.write(
-            "Demo catalog loaded." if created else "Demo catalog already present; left as it is."
-        )
-        self.stdout.write(
-            self.style.SUCCESS(f"Editor and superuser: admin / {DEMO_PASSWORD}  (sign in at /admin/)")
+            self.style.SUCCESS(
+                f"Demo accounts (password {DEMO_PASSWORD}):\n"
+                "  admin        superuser and editor, platform reviewer — /admin/\n"
+                "  13800000003  provider administrator (济宁孔孟之乡家政服务有限公司) — /zh-hans/accounts/login/\n"
+                "  13800000002  staff member of the same provider — /zh-hans/staff/me/"
+            )
         )
 
     def _admin(self):
@@ -38,5 +47,5 @@ class Command(BaseCommand):
         if created:
             admin.set_password(DEMO_PASSWORD)
             admin.save()
-        admin.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators"]))
+        admin.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators", REVIEWERS_GROUP]))
         return admin
