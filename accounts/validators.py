@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAINLAND_MOBILE = re.compile(r"^1[3-9]\d{9}$")
@@ -77,7 +78,7 @@ def validate_id_number(value: str) -> None:
         raise ValidationError(
             _("The birth date inside this ID number is not a real date."), code="invalid_id_date"
         ) from None
-    if born.year < 1900 or born > date.today():
+    if born.year < 1900 or born > timezone.localdate():
         raise ValidationError(
             _("The birth date inside this ID number is not plausible."), code="invalid_id_date"
         )

@@ -12,7 +12,7 @@ Wagtail admin access at all are sent to the admin login by Wagtail before these 
 import io
 import re
 import secrets
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -276,7 +276,7 @@ class ExportView(ReviewerOnlyMixin, View):
             # With a byte order mark, Excel on Chinese Windows opens UTF-8 CSV without garbling it.
             data = "\ufeff" + data
         response = HttpResponse(data, content_type=file_format.get_content_type())
-        response["Content-Disposition"] = f'attachment; filename="{kind}-{date.today():%Y%m%d}.{fmt}"'
+        response["Content-Disposition"] = f'attachment; filename="{kind}-{timezone.localdate():%Y%m%d}.{fmt}"'
         return response
 
 

@@ -5,8 +5,6 @@ Every view answers 403 unless ``providers.permissions.can_review`` says yes; Wag
 permissions are not consulted. Status only ever changes through ``services.change_status``.
 """
 
-from datetime import date
-
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
@@ -15,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, path, reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -222,7 +221,7 @@ class DaysLeftColumn(Column):
     cell_template_name = "providers/admin/days_left_cell.html"
 
     def get_value(self, instance):
-        return (instance.expires_on - date.today()).days
+        return (instance.expires_on - timezone.localdate()).days
 
 
 class ExpiringPapersView(ReviewerRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -296,7 +295,7 @@ class BackgroundCheckForm(forms.Form):
 
     def clean_background_checked_on(self):
         checked_on = self.cleaned_data["background_checked_on"]
-        if checked_on > date.today():
+        if checked_on > timezone.localdate():
             raise forms.ValidationError(_("The check date cannot be in the future."))
         return checked_on
 
@@ -437,7 +436,7 @@ class ProviderReviewView(ReviewerRequiredMixin, InspectView):
             "background_check": member.background_check
             if member.background_check != Staff.BackgroundCheck.PENDING
             else Staff.BackgroundCheck.PASSED,
-            "background_checked_on": member.background_checked_on or date.today(),
+            "background_checked_on": member.background_checked_on or timezone.localdate(),
         }
 
 

@@ -5,15 +5,28 @@ from datetime import date, time, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale
 
 from accounts.validators import id_check_character, uscc_check_character
-from cms.models import District, ServiceCategoryPage, ServicePage
+from cms.models import District, Qualification, ServiceCategoryPage, ServicePage
 
 from . import services
 from .models import Provider, Staff
 
 DEMO_PASSWORD = "shangmen-demo"
+# The personal certificates a staff member of each skill holds, on top of a health certificate.
+CERTIFICATES_BY_SKILL = {
+    "housekeeping": "housekeeping_cert",
+    "elderly-care": "elderly_care_worker",
+    "nursing": "nurse_licence",
+    "appliance-repair": "refrigeration_cert",
+    "home-repair": "electrician_licence",
+    "beauty-hair": "hairdresser_cert",
+    "personal-training": "fitness_instructor_cert",
+    "private-chef": "chef_cert",
+    "culture": "tour_guide_licence",
+}
 DEMO_PDF = b"%PDF-1.4\n% demo paper\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 PROVIDERS = [
@@ -145,7 +158,7 @@ def _load_provider(spec, index, locale):
         contact_phone=phone,
         registered_address=spec["address"],
     )
-    expiry = date.today() + timedelta(days=spec.get("papers_expire_in", 700))
+    expiry = timezone.localdate() + timedelta(days=spec.get("papers_expire_in", 700))
     for kind in sorted(services.required_papers(provider)):
         upload = SimpleUploadedFile(f"{kind}.pdf", DEMO_PDF, content_type="application/pdf")
         services.upload_document(provider, actor=admin, kind=kind, uploaded_file=upload, expires_on=expiry)
@@ -160,9 +173,16 @@ def _load_provider(spec, index, locale):
             skills=[categories[slug] for slug in skills],
             districts=districts,
             background_check=Staff.BackgroundCheck.PASSED,
-            background_checked_on=date.today() - timedelta(days=30),
+            background_checked_on=timezone.localdate() - timedelta(days=30),
         )
-        # Mornings and afternoons six days a week, with Sunday off for most.
+        for code in ["health_certificate", *(CERTIFICATES_BY_SKILL[slug] for slug in skills)]:
+            services.add_personal_certificate(
+                staff,
+                qualification=Qualification.objects.get(code=code),
+                number=f"{code[:3].upper()}{index:02d}{serial:04d}",
+                expires_on=timezone.localdate() + timedelta(days=365 * 2),
+            )
+        # Monday to Saturday, 8:00–18:00; Sunday off.
         services.set_weekly_shifts(staff, [(day, time(8, 0), time(18, 0)) for day in range(6)])
     provider = services.submit_application(provider, actor=admin)
     if spec["status"] == Provider.Status.CERTIFIED:

@@ -1,10 +1,10 @@
 import secrets
-from datetime import date
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -91,7 +91,7 @@ class Provider(models.Model):
     @property
     def papers_valid_today(self):
         return self.papers_complete and (
-            self.papers_valid_until is None or self.papers_valid_until >= date.today()
+            self.papers_valid_until is None or self.papers_valid_until >= timezone.localdate()
         )
 
 
@@ -180,7 +180,7 @@ class ProviderDocument(models.Model):
 
     @property
     def is_expired(self):
-        return self.expires_on is not None and self.expires_on < date.today()
+        return self.expires_on is not None and self.expires_on < timezone.localdate()
 
 
 class ProviderMembership(models.Model):
@@ -296,7 +296,7 @@ class StaffCertificate(models.Model):
 
     @property
     def is_expired(self):
-        return self.expires_on is not None and self.expires_on < date.today()
+        return self.expires_on is not None and self.expires_on < timezone.localdate()
 
 
 class TrainingRecord(models.Model):

@@ -18,7 +18,7 @@ from datetime import date, datetime
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import DatabaseError, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.crypto import get_random_string
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -1076,7 +1076,7 @@ class StaffResource(BulkResourceMixin, resources.ModelResource):
         except ValueError as exc:
             add("background_checked_on", str(exc))
         else:
-            if checked_on and checked_on > date.today():
+            if checked_on and checked_on > timezone.localdate():
                 add("background_checked_on", _("This date is in the future."))
 
         preview = self.raw_preview(row)

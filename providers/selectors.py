@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from .models import (
     ACTIVE_PROVIDER_STATUSES,
@@ -23,7 +24,7 @@ REVIEW_QUEUE_STATUSES = (Provider.Status.APPLIED, Provider.Status.UNDER_REVIEW)
 
 def bookable_providers(on: date | None = None) -> QuerySet[Provider]:
     """Certified (or merely warned) providers whose required papers are all there and valid ``on``."""
-    on = on or date.today()
+    on = on or timezone.localdate()
     return Provider.objects.filter(status__in=ACTIVE_PROVIDER_STATUSES, papers_complete=True).filter(
         Q(papers_valid_until__isnull=True) | Q(papers_valid_until__gte=on)
     )
@@ -39,7 +40,7 @@ def review_queue() -> QuerySet[Provider]:
 
 def expiring_papers(within_days: int = 30, today: date | None = None) -> QuerySet[ProviderDocument]:
     """Provider papers that expire in the coming ``within_days`` days, or already have, soonest first."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     return (
         ProviderDocument.objects.filter(expires_on__lte=today + timedelta(days=within_days))
         .exclude(provider__status=Provider.Status.REVOKED)
@@ -51,7 +52,7 @@ def expiring_papers(within_days: int = 30, today: date | None = None) -> QuerySe
 def expiring_staff_certificates(
     within_days: int = 30, today: date | None = None
 ) -> QuerySet[StaffCertificate]:
-    today = today or date.today()
+    today = today or timezone.localdate()
     return (
         StaffCertificate.objects.filter(expires_on__lte=today + timedelta(days=within_days))
         .exclude(staff__status=Staff.Status.LEFT)
@@ -140,7 +141,7 @@ def week_schedule(staff_members, week_start: date) -> dict:
 
 def certificate_validity(certificate: Certificate, today: date | None = None) -> str:
     """valid / suspended / revoked / expired, from the holder's state today (the content stays as issued)."""
-    today = today or date.today()
+    today = today or timezone.localdate()
     provider = certificate.provider
     staff = certificate.staff
     if certificate.revoked_at or provider.status == Provider.Status.REVOKED:

@@ -182,7 +182,7 @@ def required_papers(provider: Provider) -> set:
 
 
 def missing_papers(provider: Provider, on: date | None = None) -> set:
-    on = on or date.today()
+    on = on or timezone.localdate()
     present = {
         kind
         for kind, expires_on in provider.documents.values_list("kind", "expires_on")
@@ -223,7 +223,7 @@ def upload_document(
 ) -> ProviderDocument:
     if provider.status == Status.REVOKED:
         raise ProviderActionError(_("A revoked provider cannot upload papers."))
-    if expires_on is not None and expires_on < date.today():
+    if expires_on is not None and expires_on < timezone.localdate():
         raise ProviderActionError(_("This paper has already expired."))
     content_type = sniff_upload(uploaded_file)
     document = ProviderDocument(
@@ -468,7 +468,7 @@ def issue_provider_certificate(provider: Provider, *, actor) -> Certificate:
         raise ProviderActionError(
             _("Only a certified provider with valid papers can be issued a certificate.")
         )
-    today = date.today()
+    today = timezone.localdate()
     snapshot = {
         "holder_name": provider.legal_name_zh,
         "holder_name_en": provider.legal_name_en,
@@ -499,7 +499,7 @@ def issue_staff_certificate(staff: Staff, *, actor) -> Certificate:
         raise ProviderActionError(
             _("Only an active staff member who passed the background check can be certified.")
         )
-    today = date.today()
+    today = timezone.localdate()
     personal = staff.certificates.select_related("qualification").exclude(expires_on__lt=today)
     snapshot = {
         "holder_name": staff.real_name,

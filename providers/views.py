@@ -17,7 +17,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -347,7 +347,7 @@ def staff_schedule(request, staff_id):
         "provider": staff.provider,
         "hours_form": hours_form,
         "exception_form": exception_form,
-        "exceptions": staff.schedule_exceptions.filter(date__gte=date.today()),
+        "exceptions": staff.schedule_exceptions.filter(date__gte=timezone.localdate()),
     }
     return _render(request, "providers/staff_schedule.html", context, bound)
 
@@ -367,7 +367,7 @@ def _week_start(request):
     try:
         chosen = date.fromisoformat(request.GET.get("week", ""))
     except ValueError:
-        chosen = date.today()
+        chosen = timezone.localdate()
     return chosen - timedelta(days=chosen.weekday())
 
 
@@ -464,7 +464,7 @@ def certificate_pdf(request, number):
             kind=certificate.kind,
             valid_from=certificate.valid_from,
             valid_until=certificate.valid_until,
-            issued_on=certificate.issued_at.date(),
+            issued_on=timezone.localtime(certificate.issued_at).date(),
             **certificate.snapshot,
         ),
         "verify_url": url,

@@ -1,9 +1,7 @@
-from datetime import date
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.utils import translation
+from django.utils import timezone, translation
 
 from accounts.masking import mask_id_number, mask_name, mask_phone
 from accounts.models import User
@@ -64,7 +62,8 @@ def test_id_number_check_character_and_birth_date():
         "110105194912310021",  # wrong check character
         "11010519990231002" + id_check_character("11010519990231002"),  # 31 February
         "11010518001231002" + id_check_character("11010518001231002"),  # born 1800
-        f"110105{date.today().year + 1}0101002" + id_check_character(f"110105{date.today().year + 1}0101002"),
+        f"110105{timezone.localdate().year + 1}0101002"
+        + id_check_character(f"110105{timezone.localdate().year + 1}0101002"),
         "11010519491231002",
         "1101051949123100ZX",
     ],

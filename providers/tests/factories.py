@@ -3,6 +3,7 @@
 from datetime import date, time, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from wagtail.models import Locale
 
 from accounts.validators import id_check_character, uscc_check_character
@@ -111,7 +112,7 @@ def make_staff(
         skills=skills if skills is not None else list(provider.categories.all()),
         districts=districts if districts is not None else list(provider.districts.all()),
         background_check=Staff.BackgroundCheck.PASSED if passed else Staff.BackgroundCheck.PENDING,
-        background_checked_on=date.today() - timedelta(days=10) if passed else None,
+        background_checked_on=timezone.localdate() - timedelta(days=10) if passed else None,
     )
     services.set_weekly_shifts(staff, [(day, time(8, 0), time(18, 0)) for day in range(6)])
     return staff

@@ -1,6 +1,6 @@
 """Platform reviewers in the Wagtail admin: queue, decisions, quality actions, expiring papers, access."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,6 +10,7 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import PersonalDataAccess
 from cms.models import Qualification
@@ -220,7 +221,7 @@ def test_an_action_not_allowed_in_the_status_is_refused_with_a_message(reviewer_
 
 def test_approving_with_expired_papers_is_refused(reviewer_client, catalog):
     provider = make_provider(status=Status.APPLIED, categories=[catalog.housekeeping])
-    provider.documents.update(expires_on=date.today() - timedelta(days=1))
+    provider.documents.update(expires_on=timezone.localdate() - timedelta(days=1))
     services.refresh_papers(provider)
     response = act(reviewer_client, provider, "approve")
     assert [level for level, _text in message_list(response)] == [messages.ERROR]
@@ -280,7 +281,7 @@ def test_a_reviewer_records_a_background_check(reviewer_client, reviewer, catalo
     provider = make_provider(status=Status.APPLIED, categories=[catalog.housekeeping])
     pending = make_staff(provider, name="李阿姨", passed=False)
     assert pending.status == Staff.Status.PENDING
-    checked_on = date.today() - timedelta(days=2)
+    checked_on = timezone.localdate() - timedelta(days=2)
     response = reviewer_client.post(
         reverse("provider_review:background_check", args=[provider.pk, pending.pk]),
         {"background_check": "passed", "background_checked_on": checked_on.isoformat()},
@@ -303,7 +304,7 @@ def test_a_background_check_in_the_future_or_of_another_provider_is_refused(revi
         url,
         {
             "background_check": "failed",
-            "background_checked_on": (date.today() + timedelta(days=3)).isoformat(),
+            "background_checked_on": (timezone.localdate() + timedelta(days=3)).isoformat(),
         },
     )
     assert [level for level, _text in message_list(response)] == [messages.ERROR]
@@ -321,15 +322,15 @@ def test_a_background_check_in_the_future_or_of_another_provider_is_refused(revi
 
 def test_expiring_papers_lists_what_expires_within_30_days(reviewer_client, catalog):
     soon = make_provider(
-        categories=[catalog.housekeeping], papers_expire_on=date.today() + timedelta(days=10)
+        categories=[catalog.housekeeping], papers_expire_on=timezone.localdate() + timedelta(days=10)
     )
     later = make_provider(
-        categories=[catalog.housekeeping], papers_expire_on=date.today() + timedelta(days=90)
+        categories=[catalog.housekeeping], papers_expire_on=timezone.localdate() + timedelta(days=90)
     )
     health = Qualification.objects.get(code="health_certificate")
     expired_staff = later.staff.get()
     services.add_personal_certificate(
-        expired_staff, qualification=health, expires_on=date.today() - timedelta(days=3)
+        expired_staff, qualification=health, expires_on=timezone.localdate() - timedelta(days=3)
     )
     response = reviewer_client.get(reverse("provider_review:expiring"))
     assert response.status_code == 200
@@ -391,11 +392,11 @@ def test_listings_keep_a_fixed_number_of_queries(
             provider = make_provider(
                 status=Status.APPLIED,
                 categories=[catalog.housekeeping],
-                papers_expire_on=date.today() + timedelta(days=5),
+                papers_expire_on=timezone.localdate() + timedelta(days=5),
             )
             staff = provider.staff.get()
             services.add_personal_certificate(
-                staff, qualification=health, expires_on=date.today() - timedelta(days=1)
+                staff, qualification=health, expires_on=timezone.localdate() - timedelta(days=1)
             )
 
     add(2)

@@ -1,9 +1,10 @@
 """Provider onboarding and self-service through the portal, as a newcomer would use it."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import PersonalDataAccess
 from providers import services
@@ -61,7 +62,7 @@ def test_a_newcomer_applies_and_gets_certified(client, catalog):
             "skills": [catalog.housekeeping.pk],
             "districts": [catalog.rencheng.pk],
             "background_check": "passed",
-            "background_checked_on": date.today().isoformat(),
+            "background_checked_on": timezone.localdate().isoformat(),
         },
     )
     assert response.status_code == 302
@@ -160,7 +161,8 @@ def test_verify_page_states_without_personal_data(client, catalog, state, verdic
         services.change_status(provider, "revoke", actor=None, reason="严重违规")
     elif state == "expired":
         Certificate.objects.filter(pk=certificate.pk).update(
-            valid_from=date.today() - timedelta(days=400), valid_until=date.today() - timedelta(days=1)
+            valid_from=timezone.localdate() - timedelta(days=400),
+            valid_until=timezone.localdate() - timedelta(days=1),
         )
     html = client.get(reverse("providers:verify", args=[certificate.number])).content.decode()
     assert f"verdict-{state}" in html

@@ -1,7 +1,8 @@
-from datetime import date, time, timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from guardian.shortcuts import get_perms
 
 from providers import services
@@ -96,10 +97,10 @@ def test_uploads_are_checked_by_content_not_name(catalog):
 
 def test_expired_papers_make_the_provider_unbookable(catalog):
     provider = make_provider(
-        categories=[catalog.housekeeping], papers_expire_on=date.today() + timedelta(days=5)
+        categories=[catalog.housekeeping], papers_expire_on=timezone.localdate() + timedelta(days=5)
     )
     assert provider.papers_valid_today
-    provider.papers_valid_until = date.today() - timedelta(days=1)
+    provider.papers_valid_until = timezone.localdate() - timedelta(days=1)
     assert not provider.papers_valid_today
 
 

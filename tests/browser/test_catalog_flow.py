@@ -3,7 +3,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback restores the rows migrations created (root page, locales, districts, groups) that the
+# flush after each transactional test removes.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_browse_in_chinese_switch_to_english_and_search(live_server, catalog, browser):
