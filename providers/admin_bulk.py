@@ -29,9 +29,9 @@ from django.views.defaults import permission_denied
 from import_export.formats.base_formats import CSV, XLSX
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .admin_review import PROVIDERS_MENU_HOOK, ReviewerMenuItem
 from .permissions import can_review
 from .resources import RESOURCES, BulkFileError, load_import_file, run_import, safe_cell
 
@@ -348,17 +348,12 @@ def register_bulk_urls():
     return [path("bulk-data/", include((urlpatterns, "providers_bulk"), namespace="providers_bulk"))]
 
 
-class ReviewerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_review(request.user)
-
-
-@hooks.register("register_admin_menu_item")
+@hooks.register(PROVIDERS_MENU_HOOK)
 def register_bulk_menu_item():
     return ReviewerMenuItem(
         gettext_lazy("Bulk data"),
         reverse("providers_bulk:index"),
         name="bulk-data",
         icon_name="table",
-        order=950,
+        order=400,
     )
