@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from accounts.validators import normalize_phone, validate_id_number, validate_mainland_mobile, validate_uscc
-from cms.models import District, ServiceCategoryPage, ServicePage
+from cms.models import District, Qualification, ServiceCategoryPage, ServicePage
 
 from .models import Provider, ProviderDocument, ScheduleException, Staff
 
@@ -134,6 +134,22 @@ class StaffForm(forms.Form):
         ):
             self.add_error("background_checked_on", _("Give the date of the background check."))
         return cleaned
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(label=_("Photo (JPEG or PNG)"))
+
+
+class PersonalCertificateForm(forms.Form):
+    qualification = forms.ModelChoiceField(label=_("Certificate"), queryset=Qualification.objects.all())
+    number = forms.CharField(label=_("Certificate number"), max_length=60, required=False)
+    expires_on = forms.DateField(label=_("Valid until"), required=False, widget=DATE_INPUT)
+
+
+class TrainingForm(forms.Form):
+    title = forms.CharField(label=_("Course"), max_length=200)
+    completed_on = forms.DateField(label=_("Completed on"), widget=DATE_INPUT)
+    hours = forms.DecimalField(label=_("Hours"), max_digits=5, decimal_places=1, min_value=0)
 
 
 class StaffEditForm(StaffForm):

@@ -27,6 +27,7 @@ from .models import (
     ServiceOffer,
     Staff,
     StaffCertificate,
+    TrainingRecord,
     WeeklyShift,
     id_number_digest,
 )
@@ -43,6 +44,8 @@ REQUIRED_PAPERS_BY_CATEGORY = {
     "private-chef": {Kind.CATERING_PERMIT},
 }
 ALLOWED_UPLOADS = {b"%PDF": "application/pdf", b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png"}
+# Stored files are named after their sniffed type, never after the uploader's file name.
+EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 CERTIFICATE_VALIDITY = timedelta(days=365)
 
@@ -235,7 +238,7 @@ def upload_document(
         expires_on=expires_on,
         uploaded_by=actor,
     )
-    document.file.save(uploaded_file.name, uploaded_file, save=False)
+    document.file.save(f"paper.{EXTENSIONS[content_type]}", uploaded_file, save=False)
     document.save()
     refresh_papers(provider)
     _log(provider, actor, "paper_uploaded", document.get_kind_display())
@@ -378,9 +381,31 @@ def staff_leaves(staff: Staff, *, actor) -> Staff:
 
 
 def add_personal_certificate(staff: Staff, *, qualification, number="", expires_on=None) -> StaffCertificate:
+    if staff.status == Staff.Status.LEFT:
+        raise ProviderActionError(_("This staff member has left the provider."))
+    if expires_on is not None and expires_on < timezone.localdate():
+        raise ProviderActionError(_("This certificate has already expired."))
     return StaffCertificate.objects.create(
         staff=staff, qualification=qualification, number=number, expires_on=expires_on
     )
+
+
+def add_training_record(staff: Staff, *, title, completed_on, hours) -> TrainingRecord:
+    if completed_on > timezone.localdate():
+        raise ProviderActionError(_("A training cannot be completed in the future."))
+    return TrainingRecord.objects.create(staff=staff, title=title, completed_on=completed_on, hours=hours)
+
+
+def set_staff_photo(staff: Staff, uploaded_file) -> Staff:
+    """A face photo for customers to recognise who comes to the door: JPEG or PNG only."""
+    content_type = sniff_upload(uploaded_file)
+    if content_type not in ("image/jpeg", "image/png"):
+        raise ProviderActionError(_("Upload the photo as a JPEG or PNG image."))
+    if staff.photo:
+        staff.photo.delete(save=False)
+    staff.photo.save(f"photo.{EXTENSIONS[content_type]}", uploaded_file, save=False)
+    staff.save(update_fields=["photo"])
+    return staff
 
 
 # Schedules -------------------------------------------------------------------------------------------------

@@ -20,6 +20,13 @@ urlpatterns = [
     path("provider/papers/<int:document_id>/delete/", views.delete_document, name="delete_document"),
     path("provider/staff/<int:staff_id>/", views.staff_detail, name="staff_detail"),
     path("provider/staff/<int:staff_id>/edit/", views.staff_edit, name="staff_edit"),
+    path("provider/staff/<int:staff_id>/records/", views.staff_records, name="staff_records"),
+    path("provider/staff/<int:staff_id>/photo/", views.staff_photo, name="staff_photo"),
+    path(
+        "provider/personal-certificates/<int:certificate_id>/delete/",
+        views.delete_personal_certificate,
+        name="delete_personal_certificate",
+    ),
     path("provider/staff/<int:staff_id>/leave/", views.staff_leave, name="staff_leave"),
     path("provider/staff/<int:staff_id>/schedule/", views.staff_schedule, name="staff_schedule"),
     path(

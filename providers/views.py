@@ -30,12 +30,23 @@ from .forms import (
     CompanyForm,
     DocumentForm,
     OfferForm,
+    PersonalCertificateForm,
+    PhotoForm,
     ScheduleExceptionForm,
     StaffEditForm,
     StaffForm,
+    TrainingForm,
     WeeklyHoursForm,
 )
-from .models import Certificate, Provider, ProviderDocument, ScheduleException, ServiceOffer, Staff
+from .models import (
+    Certificate,
+    Provider,
+    ProviderDocument,
+    ScheduleException,
+    ServiceOffer,
+    Staff,
+    StaffCertificate,
+)
 from .pdf import qr_svg_data_uri, render_pdf
 
 BAD_REQUEST = 400
@@ -278,6 +289,60 @@ def staff_detail(request, staff_id):
         "issued": staff.issued_certificates.all(),
     }
     return TemplateResponse(request, "providers/staff_detail.html", context)
+
+
+@login_required
+def staff_records(request, staff_id):
+    """The manager's additions to a staff record: photo, personal certificates, training."""
+    staff = _staff_for(request, staff_id, lambda user, s: permissions.can_manage(user, s.provider))
+    forms_by_action = {
+        "photo": PhotoForm(request.POST if "photo_upload" in request.POST else None, request.FILES or None),
+        "certificate": PersonalCertificateForm(request.POST if "certificate" in request.POST else None),
+        "training": TrainingForm(request.POST if "training" in request.POST else None),
+    }
+    bound = next((form for form in forms_by_action.values() if form.is_bound), None)
+    if request.method == "POST" and bound is not None and bound.is_valid():
+        data = bound.cleaned_data
+        try:
+            if bound is forms_by_action["photo"]:
+                services.set_staff_photo(staff, data["photo"])
+            elif bound is forms_by_action["certificate"]:
+                services.add_personal_certificate(staff, **data)
+            else:
+                services.add_training_record(staff, **data)
+        except ValidationError as error:
+            bound.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("providers:staff_records", staff_id=staff.pk)
+    context = {
+        "staff": staff,
+        "provider": staff.provider,
+        "certificates": staff.certificates.select_related("qualification"),
+        "training": staff.training.all(),
+        **{f"{name}_form": form for name, form in forms_by_action.items()},
+    }
+    return _render(request, "providers/staff_records.html", context, bound)
+
+
+@login_required
+@require_POST
+def delete_personal_certificate(request, certificate_id):
+    certificate = get_object_or_404(
+        StaffCertificate.objects.select_related("staff__provider"), pk=certificate_id
+    )
+    permissions.require(permissions.can_manage(request.user, certificate.staff.provider))
+    certificate.delete()
+    return redirect("providers:staff_records", staff_id=certificate.staff_id)
+
+
+@login_required
+def staff_photo(request, staff_id):
+    staff = _staff_for(request, staff_id, permissions.can_view_staff)
+    if not staff.photo:
+        raise Http404
+    # The stored name's extension comes from the sniffed type, so the served Content-Type is an image's.
+    return FileResponse(staff.photo.open("rb"))
 
 
 @login_required

@@ -6,9 +6,11 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import reverse
 
+from cms.models import Qualification
 from cms.tests.factories import build_catalog
 from providers import services
 from providers.models import Provider
@@ -18,6 +20,7 @@ from providers.tests.factories import make_applicant, make_provider, make_staff
 pytestmark = pytest.mark.django_db
 
 OK, FORBIDDEN, LOGIN = 200, 403, 302
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 ROLES = ["anonymous", "customer", "a_admin", "a_dispatcher", "a_staff", "b_admin", "b_staff", "reviewer"]
 
 
@@ -39,6 +42,13 @@ def build_world(catalog):
     reviewer = make_applicant(name="审核员")
     reviewer.groups.add(Group.objects.get(name=REVIEWERS_GROUP))
     certificate = services.issue_staff_certificate(staff_a, actor=provider_a.admin_user)
+    services.set_staff_photo(staff_a, SimpleUploadedFile("face.png", PNG_BYTES))
+    personal_certificate = services.add_personal_certificate(
+        staff_a,
+        qualification=Qualification.objects.get_or_create(
+            code="health_certificate", defaults={"name_zh": "健康证", "name_en": "Health certificate"}
+        )[0],
+    )
     extra = make_staff(provider_a, name="备用员工")
     return {
         "provider": provider_a,
@@ -48,6 +58,7 @@ def build_world(catalog):
         "exception": services.add_schedule_exception(staff_a, on=date(2030, 1, 2), kind="leave"),
         "offer": services.offer_service(provider_a, service=catalog.daily),
         "certificate": certificate,
+        "personal_certificate": personal_certificate,
         "users": {
             "anonymous": None,
             "customer": make_applicant(name="顾客"),

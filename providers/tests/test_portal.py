@@ -190,3 +190,70 @@ def test_week_schedule_query_count_is_fixed(client, catalog, django_assert_max_n
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(url)
     assert len(response.context["schedule"]) == 9
+
+
+def test_manager_adds_photo_certificates_and_training(client, catalog):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from cms.models import Qualification
+
+    provider = make_provider(categories=[catalog.housekeeping])
+    staff = provider.staff.get()
+    health, _ = Qualification.objects.get_or_create(
+        code="health_certificate", defaults={"name_zh": "健康证", "name_en": "Health certificate"}
+    )
+    client.force_login(provider.admin_user)
+    url = reverse("providers:staff_records", args=[staff.pk])
+    png = SimpleUploadedFile("face.html", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
+    assert client.post(url, {"photo_upload": "1", "photo": png}).status_code == 302
+    staff.refresh_from_db()
+    assert staff.photo.name.endswith(".png")
+    photo = client.get(reverse("providers:staff_photo", args=[staff.pk]))
+    assert photo["Content-Type"] == "image/png"
+
+    not_an_image = SimpleUploadedFile("face.png", b"%PDF-1.4 not a photo")
+    assert client.post(url, {"photo_upload": "1", "photo": not_an_image}).status_code == 400
+
+    response = client.post(
+        url,
+        {
+            "certificate": "1",
+            "qualification": health.pk,
+            "number": "JK2026001",
+            "expires_on": (timezone.localdate() + timedelta(days=300)).isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    assert staff.certificates.get().number == "JK2026001"
+    expired = client.post(url, {"certificate": "1", "qualification": health.pk, "expires_on": "2020-01-01"})
+    assert expired.status_code == 400
+
+    response = client.post(
+        url, {"training": "1", "title": "母婴护理", "completed_on": "2026-01-10", "hours": "16"}
+    )
+    assert response.status_code == 302
+    assert staff.training.get().title == "母婴护理"
+
+
+def test_service_page_lists_bookable_providers_and_hides_suspended_ones(client, catalog):
+    provider = make_provider(categories=[catalog.housekeeping], name="任城好帮手家政")
+    services.offer_service(provider, service=catalog.daily)
+    assert "任城好帮手家政" in client.get(catalog.daily.url).content.decode()
+    services.change_status(provider, "suspend", actor=None, reason="投诉核查")
+    page = client.get(catalog.daily.url).content.decode()
+    assert "任城好帮手家政" not in page
+    assert "暂无" in page or "No certified provider" in page
+
+
+def test_expired_papers_hide_the_provider_at_once(client, catalog):
+    provider = make_provider(
+        categories=[catalog.housekeeping],
+        name="过期证照家政",
+        papers_expire_on=timezone.localdate() + timedelta(days=3),
+    )
+    services.offer_service(provider, service=catalog.daily)
+    assert "过期证照家政" in client.get(catalog.daily.url).content.decode()
+    Provider.objects.filter(pk=provider.pk).update(
+        papers_valid_until=timezone.localdate() - timedelta(days=1)
+    )
+    assert "过期证照家政" not in client.get(catalog.daily.url).content.decode()
