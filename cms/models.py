@@ -182,6 +182,12 @@ class ServicePage(Page):
     duration_minutes = models.PositiveIntegerField(
         _("duration (minutes)"), validators=[MinValueValidator(15), MaxValueValidator(24 * 60)]
     )
+    travel_buffer_minutes = models.PositiveSmallIntegerField(
+        _("travel buffer (minutes)"),
+        default=30,
+        validators=[MaxValueValidator(240)],
+        help_text=_("Time kept free after a job before the same staff member's next one."),
+    )
     districts = ParentalManyToManyField(District, related_name="services", verbose_name=_("districts served"))
     qualifications = ParentalManyToManyField(
         Qualification, blank=True, related_name="services", verbose_name=_("qualifications staff must hold")
@@ -196,7 +202,12 @@ class ServicePage(Page):
         FieldPanel("summary"),
         FieldPanel("image"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("price"), FieldPanel("price_unit"), FieldPanel("duration_minutes")])],
+            [
+                FieldRowPanel(
+                    [FieldPanel("price"), FieldPanel("price_unit"), FieldPanel("duration_minutes")]
+                ),
+                FieldPanel("travel_buffer_minutes"),
+            ],
             heading=_("Price and duration"),
         ),
         FieldPanel("districts", widget=forms.CheckboxSelectMultiple),

@@ -65,10 +65,10 @@ def working_intervals(staff: Staff, day: date) -> list[tuple[datetime, datetime]
     """The aware (Asia/Shanghai) periods ``staff`` works on ``day``: weekly shifts, less leave, plus extras."""
     shifts = [(s.start_time, s.end_time) for s in staff.weekly_shifts.all() if s.weekday == day.weekday()]
     exceptions = [e for e in staff.schedule_exceptions.all() if e.date == day]
-    return _apply_exceptions(day, shifts, exceptions)
+    return apply_exceptions(day, shifts, exceptions)
 
 
-def _apply_exceptions(day, shifts, exceptions):
+def apply_exceptions(day, shifts, exceptions):
     def at(moment):
         return datetime.combine(day, moment, tzinfo=LOCAL_TIME)
 
@@ -124,7 +124,7 @@ def week_schedule(staff_members, week_start: date) -> dict:
         schedule[member] = [
             (
                 day,
-                _apply_exceptions(
+                apply_exceptions(
                     day,
                     [
                         (s.start_time, s.end_time)

@@ -16,6 +16,7 @@ CSRF_TRUSTED_ORIGINS = [
 
 INSTALLED_APPS = [
     "portal",
+    "booking",
     "providers",
     "accounts",
     "cms",
@@ -152,6 +153,8 @@ STORAGES = {
     },
 }
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Text messages (sign-up and password reset codes): a dotted path to a class, see accounts/sms.py.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "accounts.sms.ConsoleSmsBackend")
 
 LOGGING = {
     "version": 1,
@@ -159,3 +162,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
+
+# Booking rules (minutes unless named otherwise).
+BOOKING_SLOT_STEP_MINUTES = 30
+BOOKING_MIN_NOTICE_MINUTES = int(os.environ.get("BOOKING_MIN_NOTICE_MINUTES", "120"))
+BOOKING_HORIZON_DAYS = int(os.environ.get("BOOKING_HORIZON_DAYS", "30"))
+BOOKING_HOLD_MINUTES = 10
