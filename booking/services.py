@@ -1,6 +1,7 @@
 """Writes for bookings. The database's unique constraint on staff time units is what guarantees that
 no staff member holds two overlapping bookings; these functions turn its refusal into a clear answer."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
@@ -162,6 +163,107 @@ def create_booking(
             continue
         BookingEvent.objects.create(
             booking=booking, actor=customer, action="created", to_status=booking.status
+        )
+        return booking
+    raise SlotTaken()
+
+
+# Life cycle ------------------------------------------------------------------------------------------------
+
+Status = Booking.Status
+CUSTOMER, STAFF, DISPATCHER, PLATFORM, SYSTEM = "customer", "staff", "dispatcher", "platform", "system"
+
+
+@dataclass(frozen=True)
+class Move:
+    sources: tuple
+    target: str
+    roles: tuple
+    needs_reason: bool = False
+
+
+MOVES = {
+    "confirm": Move((Status.PENDING,), Status.CONFIRMED, (SYSTEM, PLATFORM)),
+    "assign": Move((Status.CONFIRMED,), Status.ASSIGNED, (SYSTEM, DISPATCHER, PLATFORM)),
+    "set_off": Move((Status.ASSIGNED,), Status.ON_THE_WAY, (STAFF,)),
+    "start": Move((Status.ASSIGNED, Status.ON_THE_WAY), Status.IN_SERVICE, (STAFF,)),
+    "complete": Move((Status.IN_SERVICE,), Status.COMPLETED, (STAFF,)),
+    "no_show": Move((Status.ON_THE_WAY,), Status.NO_SHOW, (STAFF,), needs_reason=True),
+    "cancel_by_customer": Move(
+        (Status.PENDING, Status.CONFIRMED, Status.ASSIGNED), Status.CANCELLED_BY_CUSTOMER, (CUSTOMER,)
+    ),
+    "cancel_by_provider": Move(
+        (Status.CONFIRMED, Status.ASSIGNED), Status.CANCELLED_BY_PROVIDER, (DISPATCHER,), needs_reason=True
+    ),
+    "cancel_by_platform": Move(
+        (Status.PENDING, Status.CONFIRMED, Status.ASSIGNED, Status.ON_THE_WAY),
+        Status.CANCELLED_BY_PLATFORM,
+        (PLATFORM, SYSTEM),
+        needs_reason=True,
+    ),
+}
+RELEASES_TIME = {"cancel_by_customer", "cancel_by_provider", "cancel_by_platform", "no_show"}
+
+
+@transaction.atomic
+def move_booking(booking: Booking, action: str, *, actor, role: str, reason: str = "") -> Booking:
+    """Move a booking along its life cycle, if ``role`` may; every move goes on the customer's timeline."""
+    move = MOVES[action]
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if role not in move.roles:
+        raise BookingError(_("You cannot do this with this order."), code="not_allowed")
+    if booking.status not in move.sources:
+        raise BookingError(
+            _("This cannot be done while the order is “%(status)s”.")
+            % {"status": booking.get_status_display()},
+            code="wrong_status",
+        )
+    reason = (reason or "").strip()
+    if move.needs_reason and not reason:
+        raise BookingError(_("Give a reason: the customer will see it."), code="reason_required")
+    previous = booking.status
+    booking.status = move.target
+    booking.save(update_fields=["status", "updated_at"])
+    if action in RELEASES_TIME:
+        StaffSlot.objects.filter(booking=booking).delete()
+    BookingEvent.objects.create(
+        booking=booking,
+        actor=actor,
+        action=action,
+        from_status=previous,
+        to_status=booking.status,
+        reason=reason,
+    )
+    return booking
+
+
+@transaction.atomic
+def reschedule(booking: Booking, *, actor, start) -> Booking:
+    """Move a booking to another start time, keeping its staff member when free, atomically: the old time
+    is given back only if the new one could be taken."""
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.status not in (Status.PENDING, Status.CONFIRMED, Status.ASSIGNED):
+        raise BookingError(_("This order can no longer be changed."), code="wrong_status")
+    service = booking.service
+    _check_start(service, start)
+    previous_start = booking.start
+    StaffSlot.objects.filter(booking=booking).delete()
+    duration = booking.end - booking.start
+    candidates = _candidates(service, booking.district, start, booking.staff_id)
+    for staff_id in candidates:
+        try:
+            with transaction.atomic():
+                booking.staff_id = staff_id
+                booking.start, booking.end = start, start + duration
+                booking.save(update_fields=["staff", "start", "end", "updated_at"])
+                _occupy(staff_id, start, booking.occupied_until, booking=booking)
+        except SlotTaken:
+            continue
+        BookingEvent.objects.create(
+            booking=booking,
+            actor=actor,
+            action="rescheduled",
+            reason=f"{timezone.localtime(previous_start):%Y-%m-%d %H:%M} → {timezone.localtime(start):%Y-%m-%d %H:%M}",
         )
         return booking
     raise SlotTaken()

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
 from booking import services
 from booking.models import Booking, StaffSlot
@@ -114,3 +115,127 @@ def test_twenty_concurrent_customers_booking_one_slot_get_one_booking():
         thread.join()
     assert sorted(outcomes) == ["booked"] + ["taken"] * 19
     assert Booking.objects.filter(start=start).count() == 1
+
+
+@pytest.mark.django_db
+def test_life_cycle_moves_only_for_the_right_role(catalog):
+    bookable_setup(catalog)
+    customer = make_customer()
+    booking = services.create_booking(
+        customer=customer,
+        service=catalog.daily,
+        start=tomorrow_at(10),
+        address=make_address(customer, catalog.rencheng),
+    )
+    with pytest.raises(services.BookingError):
+        services.move_booking(booking, "confirm", actor=customer, role=services.CUSTOMER)
+    for action, role in [
+        ("confirm", services.SYSTEM),
+        ("assign", services.SYSTEM),
+        ("set_off", services.STAFF),
+        ("start", services.STAFF),
+        ("complete", services.STAFF),
+    ]:
+        booking = services.move_booking(booking, action, actor=None, role=role)
+    assert booking.status == Booking.Status.COMPLETED
+    assert [event.action for event in booking.events.all()] == [
+        "created",
+        "confirm",
+        "assign",
+        "set_off",
+        "start",
+        "complete",
+    ]
+    with pytest.raises(services.BookingError):
+        services.move_booking(booking, "cancel_by_customer", actor=customer, role=services.CUSTOMER)
+
+
+@pytest.mark.django_db
+def test_cancelling_gives_the_time_back(catalog):
+    bookable_setup(catalog)
+    first, second = make_customer(), make_customer()
+    booking = services.create_booking(
+        customer=first,
+        service=catalog.daily,
+        start=tomorrow_at(10),
+        address=make_address(first, catalog.rencheng),
+    )
+    services.move_booking(booking, "cancel_by_customer", actor=first, role=services.CUSTOMER)
+    again = services.create_booking(
+        customer=second,
+        service=catalog.daily,
+        start=tomorrow_at(10),
+        address=make_address(second, catalog.rencheng),
+    )
+    assert again.staff == booking.staff
+
+
+@pytest.mark.django_db
+def test_rescheduling_is_atomic(catalog):
+    bookable_setup(catalog)
+    first, second = make_customer(), make_customer()
+    mine = services.create_booking(
+        customer=first,
+        service=catalog.daily,
+        start=tomorrow_at(10),
+        address=make_address(first, catalog.rencheng),
+    )
+    services.create_booking(
+        customer=second,
+        service=catalog.daily,
+        start=tomorrow_at(14),
+        address=make_address(second, catalog.rencheng),
+    )
+    with pytest.raises(SlotTaken):
+        services.reschedule(mine, actor=first, start=tomorrow_at(14))
+    assert StaffSlot.objects.filter(booking=mine).count() == 10, (
+        "the old time is kept when the new one is taken"
+    )
+    moved = services.reschedule(mine, actor=first, start=tomorrow_at(8))
+    assert moved.start == tomorrow_at(8)
+    assert StaffSlot.objects.filter(booking=mine).count() == 10
+
+
+@pytest.mark.django_db
+def test_a_hold_keeps_the_time_for_its_customer_only(catalog):
+    bookable_setup(catalog)
+    first, second = make_customer(), make_customer()
+    hold = services.hold_slot(
+        customer=first, service=catalog.daily, district=catalog.rencheng, start=tomorrow_at(10)
+    )
+    with pytest.raises(SlotTaken):
+        services.create_booking(
+            customer=second,
+            service=catalog.daily,
+            start=tomorrow_at(10),
+            address=make_address(second, catalog.rencheng),
+        )
+    booking = services.create_booking(
+        customer=first,
+        service=catalog.daily,
+        start=tomorrow_at(10),
+        address=make_address(first, catalog.rencheng),
+        hold=hold,
+    )
+    assert booking.staff_id == hold.staff_id
+
+
+@pytest.mark.django_db
+def test_booking_rules_are_explained(catalog):
+    bookable_setup(catalog)
+    customer = make_customer()
+    address = make_address(customer, catalog.rencheng)
+    soon = timezone.now() + timedelta(minutes=30)
+    with pytest.raises(services.BookingError) as excinfo:
+        services.create_booking(customer=customer, service=catalog.daily, start=soon, address=address)
+    assert excinfo.value.code == "too_soon"
+    far = tomorrow_at(10) + timedelta(days=60)
+    with pytest.raises(services.BookingError) as excinfo:
+        services.create_booking(customer=customer, service=catalog.daily, start=far, address=address)
+    assert excinfo.value.code == "too_far"
+    stranger = make_customer()
+    with pytest.raises(services.BookingError) as excinfo:
+        services.create_booking(
+            customer=stranger, service=catalog.daily, start=tomorrow_at(10), address=address
+        )
+    assert excinfo.value.code == "invalid_address"
