@@ -172,3 +172,30 @@ class DailySequence(models.Model):
 
     def __str__(self):
         return f"{self.day}: {self.last}"
+
+
+class InvoiceSequence(models.Model):
+    """The last invoice number of a year: invoices are numbered without gaps, per year."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+class Invoice(models.Model):
+    """The receipt of a completed order, issued once; its content is a snapshot taken at issue."""
+
+    booking = models.OneToOneField(Booking, on_delete=models.PROTECT, related_name="invoice")
+    number = models.CharField(_("invoice number"), max_length=20, unique=True)
+    snapshot = models.JSONField(_("content at issue"))
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("invoice")
+        verbose_name_plural = _("invoices")
+
+    def __str__(self):
+        return self.number

@@ -123,11 +123,19 @@ class ServiceCategoryPage(Page):
         _("cancellation policy"),
         help_text=_("Shown on every service of this category unless it has its own."),
     )
+    # The rule the policy text states, as numbers that the booking rules apply.
+    free_change_hours = models.PositiveSmallIntegerField(
+        _("free changes until (hours before the start)"), default=2, validators=[MaxValueValidator(72)]
+    )
+    late_cancellation_fee_percent = models.PositiveSmallIntegerField(
+        _("fee for a later cancellation (% of the price)"), default=20, validators=[MaxValueValidator(100)]
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("image"),
         FieldPanel("cancellation_policy"),
+        FieldRowPanel([FieldPanel("free_change_hours"), FieldPanel("late_cancellation_fee_percent")]),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

@@ -7,6 +7,7 @@ WeasyPrint is imported inside the functions: importing it loads Pango and fontco
 must start where they are missing; only PDFs need them.
 """
 
+import atexit
 import logging
 import threading
 from contextlib import contextmanager
@@ -28,8 +29,8 @@ FONT_FACE_FAILURE_MESSAGE = "cannot be loaded"
 QR_DARK_COLOUR = "#1a1a1a"
 
 # Building a FontConfiguration and loading the fonts into it costs more than rendering a page, so
-# one is shared by the process. Pango and fontconfig objects are not safe to share between
-# threads, hence the lock around everything that touches them.
+# one is shared by the process. Neither it nor Pango's font map is documented as thread-safe,
+# hence the lock around everything that touches them.
 _render_lock = threading.Lock()
 _font_config = None
 _fonts_stylesheet = None
@@ -65,19 +66,18 @@ def render_pdf(template_name: str, context: dict) -> bytes:
     html = render_to_string(template_name, context)
     # Relative URLs in templates (<img src="img/…">) resolve against the project's static sources.
     base_url = Path(settings.STATICFILES_DIRS[0]).as_uri() + "/"
-    with _render_lock, _collect_weasyprint_warnings() as warnings:
-        font_config, fonts_stylesheet = _shared_fonts(warnings)
+    with _render_lock, _collect_weasyprint_warnings() as font_warnings:
+        font_config, fonts_stylesheet = _shared_fonts(font_warnings)
         pdf = weasyprint.HTML(string=html, base_url=base_url).write_pdf(
             stylesheets=[fonts_stylesheet], font_config=font_config
         )
-    if warnings.missing_characters:
-        raise MissingGlyphError(
-            f"{template_name} has characters that no font covers: {', '.join(warnings.missing_characters)}"
-        )
+    if font_warnings.missing_characters:
+        missing = ", ".join(dict.fromkeys(font_warnings.missing_characters))
+        raise MissingGlyphError(f"{template_name} has characters that no font covers: {missing}")
     return pdf
 
 
-def _shared_fonts(warnings):
+def _shared_fonts(font_warnings):
     global _font_config, _fonts_stylesheet
     if _font_config is None:
         from weasyprint import CSS
@@ -90,12 +90,27 @@ def _shared_fonts(warnings):
             )
         font_config = FontConfiguration()
         fonts_stylesheet = CSS(string=_font_faces_css(), font_config=font_config)
-        if warnings.failed_font_faces:
+        if font_warnings.failed_font_faces:
             # Without the bundled fonts, Pango falls back to whatever the machine has, or crashes
             # when it has nothing: refuse instead.
-            raise MissingGlyphError(f"Bundled fonts cannot be loaded: {'; '.join(warnings.failed_font_faces)}")
+            raise MissingGlyphError(
+                f"Bundled fonts cannot be loaded: {'; '.join(font_warnings.failed_font_faces)}"
+            )
         _font_config, _fonts_stylesheet = font_config, fonts_stylesheet
     return _font_config, _fonts_stylesheet
+
+
+def reset_shared_fonts() -> None:
+    """Forget the shared font configuration; the next render builds one from the current fontconfig
+    environment (FONTCONFIG_FILE is read when a configuration is built)."""
+    global _font_config, _fonts_stylesheet
+    with _render_lock:
+        # Dropping it also lets FontConfiguration.__del__ remove its temporary copy of the fonts (12 MB),
+        # which fails when left to interpreter teardown; hence the atexit registration.
+        _font_config = _fonts_stylesheet = None
+
+
+atexit.register(reset_shared_fonts)
 
 
 def _font_faces_css() -> str:

@@ -93,7 +93,10 @@ def write_licence(copyright_notice: str) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--source-dir", type=Path, default=DEFAULT_SOURCE_DIR, help="folder holding the Noto Sans CJK .ttc files"
+        "--source-dir",
+        type=Path,
+        default=DEFAULT_SOURCE_DIR,
+        help="folder holding the Noto Sans CJK .ttc files",
     )
     arguments = parser.parse_args()
 
