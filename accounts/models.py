@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import crypto
@@ -69,3 +70,31 @@ class PersonalDataAccess(models.Model):
 
     def __str__(self):
         return f"{self.actor} → {self.subject_type.model}#{self.subject_id}: {self.fields}"
+
+
+class PhoneVerification(models.Model):
+    """A one-time code sent by SMS to prove that someone holds a mobile number.
+
+    Only keyed digests are stored: of the number (to find the codes sent to it) and of the code
+    (to check a guess), so the table reveals neither.
+    """
+
+    class Purpose(models.TextChoices):
+        SIGNUP = "signup", _("sign-up")
+        RESET_PASSWORD = "reset_password", _("password reset")
+
+    phone_digest = models.CharField(max_length=64, db_index=True, editable=False)
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
+    code_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    attempts = models.PositiveSmallIntegerField(_("tries"), default=0)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("mobile number verification")
+        verbose_name_plural = _("mobile number verifications")
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} {self.created_at:%Y-%m-%d %H:%M}"

@@ -33,6 +33,10 @@ class Address(models.Model):
         return f"{self.district} {self.detail}"
 
     @property
+    def masked_phone(self):
+        return mask_phone(self.contact_phone)
+
+    @property
     def masked(self):
         """What someone who is not the customer or the assigned staff sees: district and masked contact."""
         return f"{self.district} · {mask_name(self.contact_name)} {mask_phone(self.contact_phone)}"
@@ -71,6 +75,9 @@ class Booking(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     needs_reassignment = models.BooleanField(_("needs a new staff member"), default=False)
+    cancellation_fee = models.DecimalField(
+        _("cancellation fee (yuan)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -3,9 +3,9 @@ no staff member holds two overlapping bookings; these functions turn its refusal
 
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -14,17 +14,10 @@ from django.utils.translation import gettext as _
 from cms.models import ServicePage
 from providers.models import ServiceOffer, Staff
 
+from .errors import BookingError, PolicyViolation, SlotTaken
+from .invoicing import issue_invoice
 from .models import Address, Booking, BookingEvent, DailySequence, SlotHold, StaffSlot
 from .selectors import available_slots, booking_window, jobs_on, source_service, units
-
-
-class BookingError(ValidationError):
-    """A booking rule was not met; the message says which, in the customer's language."""
-
-
-class SlotTaken(BookingError):
-    def __init__(self):
-        super().__init__(_("This time was just taken. Please choose another time."), code="slot_taken")
 
 
 def _occupy(staff_id, start, until, *, booking=None, hold=None) -> None:
@@ -226,6 +219,9 @@ def move_booking(booking: Booking, action: str, *, actor, role: str, reason: str
     booking.save(update_fields=["status", "updated_at"])
     if action in RELEASES_TIME:
         StaffSlot.objects.filter(booking=booking).delete()
+    if action == "complete":
+        # A completed order's receipt is issued at once; if it cannot be, the completion does not happen.
+        issue_invoice(booking)
     BookingEvent.objects.create(
         booking=booking,
         actor=actor,
@@ -242,7 +238,7 @@ def reschedule(booking: Booking, *, actor, start) -> Booking:
     """Move a booking to another start time, keeping its staff member when free, atomically: the old time
     is given back only if the new one could be taken."""
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
-    if booking.status not in (Status.PENDING, Status.CONFIRMED, Status.ASSIGNED):
+    if booking.status not in CHANGEABLE:
         raise BookingError(_("This order can no longer be changed."), code="wrong_status")
     service = booking.service
     _check_start(service, start)
@@ -267,3 +263,87 @@ def reschedule(booking: Booking, *, actor, start) -> Booking:
         )
         return booking
     raise SlotTaken()
+
+
+# Policy ----------------------------------------------------------------------------------------------------
+
+
+def policy_for(booking: Booking):
+    """The category's rule: free changes and cancellation until N hours before, later a fee (%)."""
+    return policy_for_service(booking.service)
+
+
+def free_change_deadline(booking: Booking):
+    hours, _fee = policy_for(booking)
+    return booking.start - timedelta(hours=hours)
+
+
+def cancellation_fee(booking: Booking, now=None) -> Decimal:
+    now = now or timezone.now()
+    if now <= free_change_deadline(booking):
+        return Decimal("0.00")
+    _hours, percent = policy_for(booking)
+    return (booking.price * Decimal(percent) / Decimal(100)).quantize(Decimal("0.01"))
+
+
+@transaction.atomic
+def cancel_by_customer(booking: Booking, *, customer, reason: str = "") -> Booking:
+    """The customer cancels: free before the policy's deadline, with the policy's fee after it."""
+    if booking.customer_id != customer.pk:
+        raise BookingError(_("You cannot do this with this order."), code="not_allowed")
+    fee = cancellation_fee(booking)
+    booking = move_booking(booking, "cancel_by_customer", actor=customer, role=CUSTOMER, reason=reason)
+    booking.cancellation_fee = fee
+    booking.save(update_fields=["cancellation_fee", "updated_at"])
+    return booking
+
+
+@transaction.atomic
+def change_by_customer(booking: Booking, *, customer, start=None, address: Address | None = None, notes=None):
+    """Change time, address or notes before the policy's deadline; a new time is re-checked atomically."""
+    if booking.customer_id != customer.pk:
+        raise BookingError(_("You cannot do this with this order."), code="not_allowed")
+    if timezone.now() > free_change_deadline(booking):
+        hours, _fee = policy_for(booking)
+        raise PolicyViolation(
+            _(
+                "Changes are possible until %(hours)s hours before the start; please call the provider instead."
+            )
+            % {"hours": hours}
+        )
+    if address is not None:
+        if address.customer_id != customer.pk:
+            raise BookingError(_("Choose one of your own addresses."), code="invalid_address")
+        if address.district_id != booking.district_id:
+            raise BookingError(
+                _("The new address must be in %(district)s; for another district, book again.")
+                % {"district": booking.district},
+                code="invalid_address",
+            )
+        booking.address_detail, booking.address_landmark = address.detail, address.landmark
+        booking.contact_name, booking.contact_phone = address.contact_name, address.contact_phone
+    if notes is not None:
+        booking.notes = notes.strip()
+    booking.save()
+    if start is not None and start != booking.start:
+        booking = reschedule(booking, actor=customer, start=start)
+    elif address is not None or notes is not None:
+        BookingEvent.objects.create(booking=booking, actor=customer, action="changed")
+    return booking
+
+
+def confirm_and_assign(booking: Booking) -> Booking:
+    """Confirm an order and show its auto-assigned staff member.
+
+    Until payment is part of the flow, an order is confirmed as soon as it is placed.
+    """
+    booking = move_booking(booking, "confirm", actor=None, role=SYSTEM)
+    return move_booking(booking, "assign", actor=None, role=SYSTEM)
+
+
+CHANGEABLE = (Status.PENDING, Status.CONFIRMED, Status.ASSIGNED)
+
+
+def policy_for_service(service):
+    category = service.get_parent().specific
+    return category.free_change_hours, category.late_cancellation_fee_percent

@@ -22,8 +22,12 @@ urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
     path("services/", cms_views.service_list, name="service_list"),
+    path("me/", views.account_home, name="account_home"),
     path("", include("accounts.urls")),
     path("", include("providers.urls")),
+    path("", include("booking.urls")),
+    path("", include("booking.invoice_urls")),
+    path("", include("booking.staff_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -32,6 +32,7 @@ from .models import (
     id_number_digest,
 )
 from .permissions import ACT_AS_STAFF, DISPATCH, MANAGE
+from .signals import provider_status_changed
 
 Status = Provider.Status
 Kind = ProviderDocument.Kind
@@ -170,6 +171,7 @@ def change_status(provider: Provider, action: str, *, actor, reason: str = "") -
         provider.certified_at = timezone.now()
     provider.save(update_fields=["status", "status_reason", "certified_at", "updated_at"])
     _log(provider, actor, action, reason, previous, provider.status)
+    provider_status_changed.send(sender=Provider, provider=provider, action=action)
     return provider
 
 

@@ -36,6 +36,7 @@ def service_form(page, **changes):
         "price": str(page.price),
         "price_unit": page.price_unit,
         "duration_minutes": page.duration_minutes,
+        "travel_buffer_minutes": page.travel_buffer_minutes,
         "body": streamfield([]),
         "gallery": streamfield([]),
         "faq": streamfield([]),

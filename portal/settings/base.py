@@ -134,7 +134,7 @@ AUTHENTICATION_BACKENDS = [
 # guardian's anonymous user row would show up as a person in the Wagtail user list.
 ANONYMOUS_USER_NAME = None
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "providers:home"
+LOGIN_REDIRECT_URL = "account_home"
 LOGOUT_REDIRECT_URL = "/"
 
 # Personal data at rest: Fernet keys (the first encrypts, all decrypt) and the key of lookup digests.

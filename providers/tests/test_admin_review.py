@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts.models import PersonalDataAccess
 from cms.models import Qualification
 from providers import services
-from providers.models import Provider, ProviderEvent, Staff
+from providers.models import Provider, ProviderEvent, Staff, StaffCertificate
 from providers.permissions import REVIEWERS_GROUP
 from providers.tests.factories import make_provider, make_staff
 
@@ -329,8 +329,9 @@ def test_expiring_papers_lists_what_expires_within_30_days(reviewer_client, cata
     )
     health = Qualification.objects.get(code="health_certificate")
     expired_staff = later.staff.get()
-    services.add_personal_certificate(
-        expired_staff, qualification=health, expires_on=timezone.localdate() - timedelta(days=3)
+    # Recorded while valid; it has expired since (the service refuses recording an expired one).
+    StaffCertificate.objects.create(
+        staff=expired_staff, qualification=health, expires_on=timezone.localdate() - timedelta(days=3)
     )
     response = reviewer_client.get(reverse("provider_review:expiring"))
     assert response.status_code == 200
@@ -395,8 +396,8 @@ def test_listings_keep_a_fixed_number_of_queries(
                 papers_expire_on=timezone.localdate() + timedelta(days=5),
             )
             staff = provider.staff.get()
-            services.add_personal_certificate(
-                staff, qualification=health, expires_on=timezone.localdate() - timedelta(days=1)
+            StaffCertificate.objects.create(
+                staff=staff, qualification=health, expires_on=timezone.localdate() - timedelta(days=1)
             )
 
     add(2)

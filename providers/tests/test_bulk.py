@@ -222,7 +222,7 @@ def test_duplicate_code_names_the_first_row(catalog):
     imported = load_import_file(csv_file(rows, PROVIDER_HEADER).read(), ProviderResource)
     report = run_import(ProviderResource(), imported, dry_run=False)
     assert [(e.row, e.column) for e in report.errors] == [(4, "uscc")]
-    assert "row 2" in report.errors[0].message
+    assert "第 2 行" in report.errors[0].message
     assert Provider.objects.count() == 0, "nothing is imported when any row fails, even without a dry run"
 
 

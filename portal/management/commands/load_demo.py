@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from booking.demo import load_bookings
 from cms.demo import load_catalog
 from providers.demo import load_providers
 from providers.permissions import REVIEWERS_GROUP
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         loaded = [
             ("catalog", load_catalog(user=admin)),
             ("providers", load_providers()),
+            ("orders", load_bookings()),
         ]
         for part, created in loaded:
             self.stdout.write(f"Demo {part}: {'loaded' if created else 'already present, left as it is'}.")
@@ -28,7 +30,9 @@ class Command(BaseCommand):
                 f"Demo accounts (password {DEMO_PASSWORD}):\n"
                 "  admin        superuser and editor, platform reviewer — /admin/\n"
                 "  13800000003  provider administrator (济宁孔孟之乡家政服务有限公司) — /zh-hans/accounts/login/\n"
-                "  13800000002  staff member of the same provider — /zh-hans/staff/me/"
+                "  13800000002  staff member of the same provider — /zh-hans/staff/me/\n"
+                "  13800000001  customer with orders in every state — /zh-hans/orders/\n"
+                "  13800000004  another customer — /zh-hans/orders/"
             )
         )
 

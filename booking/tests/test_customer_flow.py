@@ -1,0 +1,122 @@
+from unittest.mock import patch
+
+import pytest
+from django.urls import reverse
+
+from accounts.sms import outbox as sms_outbox
+from booking.models import Address, Booking
+from booking.tests.factories import bookable_setup, make_address, make_customer, tomorrow_at
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def customer(client):
+    user = make_customer(phone="13800000061")
+    client.force_login(user)
+    return user
+
+
+def test_book_a_cleaning_change_it_and_cancel(client, catalog, customer):
+    bookable_setup(catalog)
+    book_url = reverse("booking:book", args=[catalog.daily.pk])
+    day = tomorrow_at(10).date()
+    page = client.get(book_url, {"district": "370811", "date": day.isoformat()})
+    assert page.status_code == 200
+    assert "10:00" in page.content.decode()
+
+    response = client.post(book_url, {"district": "370811", "start": tomorrow_at(10).isoformat()})
+    assert response.status_code == 302
+    details_url = response["Location"]
+
+    response = client.post(
+        details_url,
+        {
+            "add_address": "1",
+            "district": catalog.rencheng.pk,
+            "detail": "任城区古槐路 18 号 3 单元 502 室",
+            "landmark": "太白楼对面",
+            "contact_name": "陈阿姨",
+            "contact_phone": "139 0000 2222",
+        },
+    )
+    assert response.status_code == 302
+    address = Address.objects.get(customer=customer)
+    response = client.post(details_url, {"continue": "1", "address": address.pk, "notes": "家里有猫，请轻声"})
+    assert response.status_code == 302
+    review_url = response["Location"]
+    review = client.get(review_url).content.decode()
+    assert "¥120.00" in review and "家里有猫" in review
+
+    response = client.post(review_url)
+    booking = Booking.objects.get(customer=customer)
+    assert response["Location"] == reverse("booking:order", args=[booking.number])
+    assert booking.status == Booking.Status.ASSIGNED
+    assert booking.notes == "家里有猫，请轻声"
+    assert any(booking.number in sms.message and sms.phone == customer.phone for sms in sms_outbox)
+
+    order_page = client.get(reverse("booking:order", args=[booking.number])).content.decode()
+    assert booking.staff.real_name in order_page
+
+    client.post(reverse("booking:change", args=[booking.number]), {"start": tomorrow_at(14).isoformat()})
+    booking.refresh_from_db()
+    assert booking.start == tomorrow_at(14)
+
+    client.post(reverse("booking:cancel", args=[booking.number]))
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED_BY_CUSTOMER
+    assert booking.cancellation_fee == 0
+
+
+def test_late_changes_are_refused_and_late_cancellation_costs_the_fee(client, catalog, customer, settings):
+    settings.BOOKING_MIN_NOTICE_MINUTES = 0
+    bookable_setup(catalog)
+    from booking import services
+
+    now, start = tomorrow_at(9), tomorrow_at(10, 30)
+    with patch("django.utils.timezone.now", return_value=now):
+        booking = services.create_booking(
+            customer=customer,
+            service=catalog.daily,
+            start=start,
+            address=make_address(customer, catalog.rencheng),
+        )
+        response = client.post(reverse("booking:change", args=[booking.number]), {"notes": "改一下"})
+        assert "2 小时" in client.get(response["Location"]).content.decode()
+        booking.refresh_from_db()
+        assert booking.notes == ""
+        client.post(reverse("booking:cancel", args=[booking.number]))
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED_BY_CUSTOMER
+    assert booking.cancellation_fee == booking.price * 20 / 100
+
+
+def test_other_customers_cannot_see_or_touch_an_order(client, catalog):
+    bookable_setup(catalog)
+    owner = make_customer()
+    from booking import services
+
+    booking = services.create_booking(
+        customer=owner,
+        service=catalog.daily,
+        start=tomorrow_at(10),
+        address=make_address(owner, catalog.rencheng),
+    )
+    client.force_login(make_customer())
+    assert client.get(reverse("booking:order", args=[booking.number])).status_code == 404
+    assert client.post(reverse("booking:cancel", args=[booking.number])).status_code == 404
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.PENDING
+
+
+def test_anonymous_visitors_are_asked_to_sign_in(client, catalog):
+    response = client.get(reverse("booking:book", args=[catalog.daily.pk]))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_bad_address_input_is_a_clear_400(client, catalog, customer):
+    response = client.post(
+        reverse("booking:addresses"),
+        {"district": catalog.rencheng.pk, "detail": "1", "contact_name": "陈", "contact_phone": "123"},
+    )
+    assert response.status_code == 400
