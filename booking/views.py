@@ -19,7 +19,7 @@ from cms.models import District, ServicePage
 
 from . import selectors, services
 from .forms import AddressForm, ChangeForm, DetailsForm, SlotChoiceForm
-from .models import Address, Booking, SlotHold
+from .models import Address, Booking, Invoice, SlotHold
 from .notifications import notify_booking_confirmed
 
 BAD_REQUEST = 400
@@ -236,6 +236,7 @@ def order(request, number):
         "can_cancel": booking.status in services.MOVES["cancel_by_customer"].sources,
         "fee_now": services.cancellation_fee(booking),
         "deadline": services.free_change_deadline(booking),
+        "has_invoice": Invoice.objects.filter(booking=booking).exists(),
     }
     return TemplateResponse(request, "booking/order.html", context)
 

@@ -120,3 +120,24 @@ def test_bad_address_input_is_a_clear_400(client, catalog, customer):
         {"district": catalog.rencheng.pk, "detail": "1", "contact_name": "陈", "contact_phone": "123"},
     )
     assert response.status_code == 400
+
+
+def test_completed_order_offers_its_receipt_and_a_rebooking(client, catalog, customer, settings):
+    from booking import services
+
+    bookable_setup(catalog)
+    booking = services.confirm_and_assign(
+        services.create_booking(
+            customer=customer,
+            service=catalog.daily,
+            start=tomorrow_at(10),
+            address=make_address(customer, catalog.rencheng),
+        )
+    )
+    for action in ("set_off", "start", "complete"):
+        booking = services.move_booking(booking, action, actor=booking.staff.user, role=services.STAFF)
+    page = client.get(reverse("booking:order", args=[booking.number])).content.decode()
+    assert reverse("booking_invoices:invoice_pdf", args=[booking.number]) in page
+    assert f"?staff={booking.staff_id}" in page
+    response = client.get(reverse("booking_invoices:invoice_pdf", args=[booking.number]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
