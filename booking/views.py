@@ -237,6 +237,7 @@ def order(request, number):
         "fee_now": services.cancellation_fee(booking),
         "deadline": services.free_change_deadline(booking),
         "has_invoice": Invoice.objects.filter(booking=booking).exists(),
+        "other_addresses": Address.objects.filter(customer=request.user, district=booking.district),
     }
     return TemplateResponse(request, "booking/order.html", context)
 
@@ -264,8 +265,14 @@ def change(request, number):
     if start is not None and timezone.is_naive(start):
         start = None
     notes = request.POST.get("notes") if "notes" in request.POST else None
+    address = None
+    if request.POST.get("address"):
+        address = Address.objects.filter(customer=request.user, pk=request.POST["address"]).first()
+        if address is None:
+            messages.error(request, _("Choose one of your own addresses."))
+            return redirect("booking:order", number=booking.number)
     try:
-        services.change_by_customer(booking, customer=request.user, start=start, notes=notes)
+        services.change_by_customer(booking, customer=request.user, start=start, address=address, notes=notes)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -141,3 +141,23 @@ def test_completed_order_offers_its_receipt_and_a_rebooking(client, catalog, cus
     assert f"?staff={booking.staff_id}" in page
     response = client.get(reverse("booking_invoices:invoice_pdf", args=[booking.number]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+
+
+def test_customer_moves_an_order_to_another_of_their_addresses(client, catalog, customer):
+    from booking import services
+
+    bookable_setup(catalog)
+    booking = services.create_booking(
+        customer=customer,
+        service=catalog.daily,
+        start=tomorrow_at(10),
+        address=make_address(customer, catalog.rencheng),
+    )
+    parents = make_address(customer, catalog.rencheng, detail="任城区运河路 66 号 1 单元 201 室")
+    client.post(reverse("booking:change", args=[booking.number]), {"address": parents.pk})
+    booking.refresh_from_db()
+    assert booking.address_detail == "任城区运河路 66 号 1 单元 201 室"
+    stranger_address = make_address(make_customer(), catalog.rencheng, detail="别人家的地址 8 号")
+    client.post(reverse("booking:change", args=[booking.number]), {"address": stranger_address.pk})
+    booking.refresh_from_db()
+    assert booking.address_detail == "任城区运河路 66 号 1 单元 201 室"
