@@ -120,6 +120,19 @@ MATRIX = [
         lambda w: reverse("providers:staff_leave", args=[w["extra_staff"].pk]),
         expect(a_admin=LOGIN),
     ),
+    ("staff records", "GET", lambda w: reverse("providers:staff_records", args=[w["staff"].pk]), MANAGE_ONLY),
+    (
+        "staff photo",
+        "GET",
+        lambda w: reverse("providers:staff_photo", args=[w["staff"].pk]),
+        expect(a_admin=OK, a_dispatcher=OK, a_staff=OK, reviewer=OK),
+    ),
+    (
+        "personal certificate delete",
+        "POST",
+        lambda w: reverse("providers:delete_personal_certificate", args=[w["personal_certificate"].pk]),
+        expect(a_admin=LOGIN),
+    ),
     (
         "staff schedule",
         "GET",
