@@ -69,10 +69,6 @@ def _render(request, template, context, form=None):
     return TemplateResponse(request, template, context, status=status)
 
 
-def _error_messages(error: ValidationError):
-    return error.messages
-
-
 # Application ----------------------------------------------------------------------------------------------
 
 
@@ -216,7 +212,7 @@ def delete_document(request, document_id):
     try:
         services.delete_document(document, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(_error_messages(error)))
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The paper was removed."))
     return redirect("providers:papers", provider_id=document.provider_id)
@@ -229,7 +225,7 @@ def submit(request, provider_id):
     try:
         services.submit_application(provider, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(_error_messages(error)))
+        messages.error(request, " ".join(error.messages))
         return redirect("providers:dashboard", provider_id=provider.pk)
     messages.success(
         request, _("Submitted. A reviewer will look at your application, usually within two working days.")
@@ -498,7 +494,7 @@ def certificates(request, provider_id):
             else:
                 services.issue_provider_certificate(provider, actor=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(_error_messages(error)))
+            messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("The certificate was issued."))
         return redirect("providers:certificates", provider_id=provider.pk)

@@ -12,3 +12,5 @@ DEMO_DATA_ALLOWED = True
 # Development-only keys: personal data in a dev database is demo data.
 FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or ["ZGV2LW9ubHktbm90LXNlY3JldC1zaGFuZ21lbi0wMDE="]  # noqa: F405
 FIELD_DIGEST_KEY = FIELD_DIGEST_KEY or "dev-only-digest-key"  # noqa: F405
+# Show the console SMS backend's messages (sign-up and reset codes) in the dev server's output.
+LOGGING["loggers"] = {"accounts.sms": {"level": "INFO"}}  # noqa: F405
