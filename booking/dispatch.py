@@ -12,8 +12,14 @@ from providers.selectors import LOCAL_TIME
 
 from .errors import BookingError, SlotTaken
 from .models import ACTIVE_STATUSES, Booking, BookingEvent, StaffSlot
-from .selectors import _fits, _overlaps_taken, _taken_units, _working_intervals, eligible_staff
-from .services import _occupy
+from .selectors import (
+    eligible_staff,
+    fits_shift,
+    overlaps_taken,
+    taken_units_by_staff,
+    working_intervals_by_staff,
+)
+from .services import occupy_staff_time
 
 Status = Booking.Status
 REASSIGNABLE_STATUSES = (Status.PENDING, Status.CONFIRMED, Status.ASSIGNED)
@@ -37,14 +43,14 @@ def reassign_candidates(booking: Booking) -> list[Staff]:
         .order_by("real_name", "pk")
     )
     staff_ids = [member.pk for member in staff]
-    working = _working_intervals(staff_ids, day)
+    working = working_intervals_by_staff(staff_ids, day)
     day_start = datetime.combine(day, time.min, tzinfo=LOCAL_TIME)
-    taken = _taken_units(staff_ids, day_start, day_start + timedelta(days=2))
+    taken = taken_units_by_staff(staff_ids, day_start, day_start + timedelta(days=2))
     return [
         member
         for member in staff
-        if _fits(working.get(member.pk, []), booking.start, booking.end)
-        and not _overlaps_taken(taken.get(member.pk, set()), booking.start, booking.occupied_until)
+        if fits_shift(working.get(member.pk, []), booking.start, booking.end)
+        and not overlaps_taken(taken.get(member.pk, set()), booking.start, booking.occupied_until)
     ]
 
 
@@ -67,14 +73,16 @@ def reassign(booking: Booking, *, staff: Staff, actor) -> Booking:
             _("%(name)s cannot do this service in this district on that day.") % {"name": staff.real_name},
             code="not_eligible",
         )
-    if not _fits(_working_intervals([staff.pk], day).get(staff.pk, []), booking.start, booking.end):
+    if not fits_shift(
+        working_intervals_by_staff([staff.pk], day).get(staff.pk, []), booking.start, booking.end
+    ):
         raise BookingError(
             _("%(name)s is not working at that time.") % {"name": staff.real_name}, code="off_shift"
         )
     previous = booking.staff
     StaffSlot.objects.filter(booking=booking).delete()
     try:
-        _occupy(staff.pk, booking.start, booking.occupied_until, booking=booking)
+        occupy_staff_time(staff.pk, booking.start, booking.occupied_until, booking=booking)
     except SlotTaken as exc:
         # Leaving this atomic block by an exception rolls the deletion back: the old staff keeps the time.
         raise BookingError(

@@ -75,8 +75,8 @@ def available_slots(
     duration = timedelta(minutes=service.duration_minutes)
     occupied = duration + timedelta(minutes=service.travel_buffer_minutes)
     day_start = datetime.combine(day, time.min, tzinfo=LOCAL_TIME)
-    taken = _taken_units(staff_ids, day_start, day_start + timedelta(days=1) + occupied)
-    working = _working_intervals(staff_ids, day)
+    taken = taken_units_by_staff(staff_ids, day_start, day_start + timedelta(days=1) + occupied)
+    working = working_intervals_by_staff(staff_ids, day)
     step = timedelta(minutes=settings.BOOKING_SLOT_STEP_MINUTES)
     slots = []
     candidate = day_start
@@ -85,8 +85,8 @@ def available_slots(
             free = tuple(
                 staff_id
                 for staff_id in staff_ids
-                if _fits(working.get(staff_id, []), candidate, candidate + duration)
-                and not _overlaps_taken(taken.get(staff_id, set()), candidate, candidate + occupied)
+                if fits_shift(working.get(staff_id, []), candidate, candidate + duration)
+                and not overlaps_taken(taken.get(staff_id, set()), candidate, candidate + occupied)
             )
             if free:
                 slots.append(Slot(candidate, free))
@@ -104,7 +104,7 @@ def units(start: datetime, until: datetime) -> list[datetime]:
     return result
 
 
-def _taken_units(staff_ids, since, until) -> dict:
+def taken_units_by_staff(staff_ids, since, until) -> dict:
     now = timezone.now()
     rows = (
         StaffSlot.objects.filter(staff_id__in=staff_ids, starts_at__gte=since, starts_at__lt=until)
@@ -117,7 +117,7 @@ def _taken_units(staff_ids, since, until) -> dict:
     return taken
 
 
-def _working_intervals(staff_ids, day) -> dict:
+def working_intervals_by_staff(staff_ids, day) -> dict:
     shifts, exceptions = {}, {}
     for shift in WeeklyShift.objects.filter(staff_id__in=staff_ids, weekday=day.weekday()):
         shifts.setdefault(shift.staff_id, []).append((shift.start_time, shift.end_time))
@@ -129,11 +129,11 @@ def _working_intervals(staff_ids, day) -> dict:
     }
 
 
-def _fits(intervals, start, end) -> bool:
+def fits_shift(intervals, start, end) -> bool:
     return any(begin <= start and end <= finish for begin, finish in intervals)
 
 
-def _overlaps_taken(taken, start, end) -> bool:
+def overlaps_taken(taken, start, end) -> bool:
     return any(unit in taken for unit in units(start, end))
 
 

@@ -20,7 +20,7 @@ from .models import Address, Booking, BookingEvent, DailySequence, SlotHold, Sta
 from .selectors import available_slots, booking_window, jobs_on, source_service, units
 
 
-def _occupy(staff_id, start, until, *, booking=None, hold=None) -> None:
+def occupy_staff_time(staff_id, start, until, *, booking=None, hold=None) -> None:
     """Take the staff member's units from ``start`` to ``until``; SlotTaken if any is already used."""
     now = timezone.now()
     # Expired holds give their time back: remove them first, in the same transaction.
@@ -83,7 +83,7 @@ def hold_slot(*, customer, service: ServicePage, district, start, staff=None) ->
         )
         try:
             with transaction.atomic():
-                _occupy(staff_id, start, _occupied_until(service, start), hold=hold)
+                occupy_staff_time(staff_id, start, _occupied_until(service, start), hold=hold)
         except SlotTaken:
             hold.delete()
             continue
@@ -151,7 +151,7 @@ def create_booking(
         try:
             with transaction.atomic():
                 booking.save()
-                _occupy(staff_id, start, booking.occupied_until, booking=booking)
+                occupy_staff_time(staff_id, start, booking.occupied_until, booking=booking)
         except SlotTaken:
             continue
         BookingEvent.objects.create(
@@ -252,7 +252,7 @@ def reschedule(booking: Booking, *, actor, start) -> Booking:
                 booking.staff_id = staff_id
                 booking.start, booking.end = start, start + duration
                 booking.save(update_fields=["staff", "start", "end", "updated_at"])
-                _occupy(staff_id, start, booking.occupied_until, booking=booking)
+                occupy_staff_time(staff_id, start, booking.occupied_until, booking=booking)
         except SlotTaken:
             continue
         BookingEvent.objects.create(
