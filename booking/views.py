@@ -166,7 +166,10 @@ def review(request, hold_id):
         return redirect("booking:details", hold_id=hold.pk)
     service = _service(draft.get("service", hold.service_id))
     source = selectors.source_service(service)
-    offer_price = hold.staff.provider.offers.get(service=source).effective_price
+    offer = hold.staff.provider.offers.filter(service=source, is_active=True).first()
+    if offer is None:
+        messages.error(request, _("This provider no longer offers the service. Choose a time again."))
+        return redirect("booking:book", service_id=service.pk)
     if request.method == "POST":
         try:
             booking = services.create_booking(
@@ -191,7 +194,7 @@ def review(request, hold_id):
         "hold": hold,
         "address": address,
         "notes": draft.get("notes", ""),
-        "price": offer_price,
+        "price": offer.effective_price,
         "free_change_hours": hours,
         "late_fee_percent": fee,
         "end": hold.start + timedelta(minutes=source.duration_minutes),

@@ -161,3 +161,26 @@ def test_customer_moves_an_order_to_another_of_their_addresses(client, catalog, 
     client.post(reverse("booking:change", args=[booking.number]), {"address": stranger_address.pk})
     booking.refresh_from_db()
     assert booking.address_detail == "任城区运河路 66 号 1 单元 201 室"
+
+
+def test_review_after_the_offer_was_withdrawn_explains_instead_of_failing(client, catalog, customer):
+    from booking import services
+    from providers.models import ServiceOffer
+
+    bookable_setup(catalog)
+    hold = services.hold_slot(
+        customer=customer, service=catalog.daily, district=catalog.rencheng, start=tomorrow_at(10)
+    )
+    address = make_address(customer, catalog.rencheng)
+    session = client.session
+    session["booking_draft"] = {
+        "hold": hold.pk,
+        "service": catalog.daily.pk,
+        "address": address.pk,
+        "notes": "",
+    }
+    session.save()
+    ServiceOffer.objects.all().update(is_active=False)
+    response = client.get(reverse("booking:review", args=[hold.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("booking:book", args=[catalog.daily.pk])
