@@ -115,7 +115,7 @@ def details(request, hold_id):
         )
         return redirect("booking:orders")
     draft = request.session.get(DRAFT_KEY) or {}
-    service = _service(draft.get("service", hold.service_id))
+    service = _service(hold.service_id).localized
     addresses = Address.objects.filter(customer=request.user, district=hold.district)
     address_form = AddressForm(
         request.POST if "add_address" in request.POST else None,
@@ -160,11 +160,13 @@ def review(request, hold_id):
         messages.error(
             request, _("The time was kept for you for 10 minutes and has been released. Choose again.")
         )
-        return redirect("booking:book", service_id=draft.get("service", 0) or 0)
+        if draft.get("service"):
+            return redirect("booking:book", service_id=draft["service"])
+        return redirect("service_list")
     address = Address.objects.filter(customer=request.user, pk=draft.get("address")).first()
     if address is None:
         return redirect("booking:details", hold_id=hold.pk)
-    service = _service(draft.get("service", hold.service_id))
+    service = _service(hold.service_id).localized
     source = selectors.source_service(service)
     offer = hold.staff.provider.offers.filter(service=source, is_active=True).first()
     if offer is None:
