@@ -17,18 +17,12 @@ import os
 import shutil
 import subprocess
 import warnings
-from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
-from providers.pdf import (
-    MissingGlyphError,
-    qr_svg_data_uri,
-    render_pdf,
-    reset_shared_fonts,
-)
+from providers.pdf import MissingGlyphError, qr_svg_data_uri, render_pdf, reset_shared_fonts
+from providers.pdf_samples import SAMPLE_PROVIDER_NAME, sample_certificate_context
 
 TEMPLATE = "providers/pdf/certificate.html"
 TEST_FONTCONFIG = Path(__file__).resolve().parent.parent / "fonts" / "fonts-test.conf"
@@ -36,56 +30,6 @@ RARE_NAME_CHARACTERS = "堃昇喆赟珺玥祎彧旻瑄犇垚甡嫚"
 # In CJK Extension A: the full Noto Sans CJK SC has it, the GBK subset does not. On a machine with a system
 # CJK font, its test also proves that the renders here do not see system fonts.
 OUTSIDE_BUNDLED_FONTS = "㐀"
-
-JINING_DISTRICTS = [
-    ("任城区", "Rencheng"),
-    ("兖州区", "Yanzhou"),
-    ("曲阜市", "Qufu"),
-    ("邹城市", "Zoucheng"),
-    ("微山县", "Weishan"),
-    ("鱼台县", "Yutai"),
-    ("金乡县", "Jinxiang"),
-    ("嘉祥县", "Jiaxiang"),
-    ("汶上县", "Wenshang"),
-    ("泗水县", "Sishui"),
-    ("梁山县", "Liangshan"),
-]
-CATEGORIES = [
-    ("家政保洁", "Housekeeping & Cleaning"),
-    ("家电维修", "Appliance Repair"),
-    ("管道疏通", "Plumbing & Drain Clearing"),
-    ("母婴护理", "Maternity & Infant Care"),
-]
-QUALIFICATIONS = [
-    ("家政服务员（高级）", "Domestic Service Worker (Senior)"),
-    ("育婴员（四级）", "Childcare Worker (Level 4)"),
-    ("健康证", "Health Certificate"),
-]
-PROVIDER_NAME = "济宁市任城区洁美家政服务有限公司"
-
-
-def bilingual(pairs):
-    return [{"zh": zh, "en": en} for zh, en in pairs]
-
-
-def certificate_context(kind, holder_name):
-    number = "SMC-7KQ2-M9XD-4TZP"
-    certificate = SimpleNamespace(
-        number=number,
-        kind=kind,
-        holder_name=holder_name,
-        holder_name_en="Jining Rencheng Jiemei Housekeeping Services Co., Ltd." if kind == "provider" else "",
-        provider_name=PROVIDER_NAME,
-        uscc="91370811MA3C8XKX2R" if kind == "provider" else "",
-        categories=bilingual(CATEGORIES),
-        districts=bilingual(JINING_DISTRICTS),
-        qualifications=bilingual(QUALIFICATIONS) if kind == "staff" else [],
-        valid_from=date(2025, 11, 22),
-        valid_until=date(2026, 11, 21),
-        issued_on=date(2025, 11, 22),
-    )
-    verify_url = f"http://127.0.0.1:8000/verify/{number}/"
-    return {"certificate": certificate, "verify_url": verify_url, "qr_data_uri": qr_svg_data_uri(verify_url)}
 
 
 def skip_unless_ci(reason):
@@ -126,10 +70,10 @@ def poppler(tool, pdf, tmp_path):
 
 @pytest.mark.parametrize(
     ("kind", "holder_name", "title"),
-    [("provider", PROVIDER_NAME, "服务资质证书"), ("staff", "王堃喆", "服务人员资质证书")],
+    [("provider", SAMPLE_PROVIDER_NAME, "服务资质证书"), ("staff", "王堃喆", "服务人员资质证书")],
 )
 def test_certificate_is_one_page_with_its_text_in_the_bundled_fonts(kind, holder_name, title, tmp_path):
-    pdf = render_pdf(TEMPLATE, certificate_context(kind, holder_name))
+    pdf = render_pdf(TEMPLATE, sample_certificate_context(kind, holder_name))
 
     assert "Pages:           1\n" in poppler("pdfinfo", pdf, tmp_path)
     text = poppler("pdftotext", pdf, tmp_path)
@@ -143,14 +87,14 @@ def test_certificate_is_one_page_with_its_text_in_the_bundled_fonts(kind, holder
 
 
 def test_rare_name_characters_are_in_the_bundled_fonts(tmp_path):
-    pdf = render_pdf(TEMPLATE, certificate_context("staff", RARE_NAME_CHARACTERS))
+    pdf = render_pdf(TEMPLATE, sample_certificate_context("staff", RARE_NAME_CHARACTERS))
 
     assert RARE_NAME_CHARACTERS in poppler("pdftotext", pdf, tmp_path)
 
 
 def test_character_outside_the_bundled_fonts_is_an_error_not_a_box():
     with pytest.raises(MissingGlyphError, match=OUTSIDE_BUNDLED_FONTS):
-        render_pdf(TEMPLATE, certificate_context("staff", f"王{OUTSIDE_BUNDLED_FONTS}"))
+        render_pdf(TEMPLATE, sample_certificate_context("staff", f"王{OUTSIDE_BUNDLED_FONTS}"))
 
 
 def test_guard_holds_when_logging_silences_warnings():
@@ -159,7 +103,7 @@ def test_guard_holds_when_logging_silences_warnings():
     weasyprint_logger.setLevel(logging.ERROR)
     try:
         with pytest.raises(MissingGlyphError):
-            render_pdf(TEMPLATE, certificate_context("staff", f"王{OUTSIDE_BUNDLED_FONTS}"))
+            render_pdf(TEMPLATE, sample_certificate_context("staff", f"王{OUTSIDE_BUNDLED_FONTS}"))
         assert weasyprint_logger.level == logging.ERROR
     finally:
         weasyprint_logger.setLevel(previous_level)

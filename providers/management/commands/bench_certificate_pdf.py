@@ -2,61 +2,13 @@
 
 import statistics
 import time
-from datetime import date
-from types import SimpleNamespace
 
 from django.core.management.base import BaseCommand
 
-from providers.pdf import harfbuzz_subset_available, qr_svg_data_uri, render_pdf
+from providers.pdf import harfbuzz_subset_available, render_pdf
+from providers.pdf_samples import sample_certificate_context
 
 TEMPLATE = "providers/pdf/certificate.html"
-NUMBER = "SMC-7KQ2-M9XD-4TZP"
-JINING_DISTRICTS = [
-    ("任城区", "Rencheng"),
-    ("兖州区", "Yanzhou"),
-    ("曲阜市", "Qufu"),
-    ("邹城市", "Zoucheng"),
-    ("微山县", "Weishan"),
-    ("鱼台县", "Yutai"),
-    ("金乡县", "Jinxiang"),
-    ("嘉祥县", "Jiaxiang"),
-    ("汶上县", "Wenshang"),
-    ("泗水县", "Sishui"),
-    ("梁山县", "Liangshan"),
-]
-CATEGORIES = [
-    ("家政保洁", "Housekeeping & Cleaning"),
-    ("家电维修", "Appliance Repair"),
-    ("管道疏通", "Plumbing & Drain Clearing"),
-    ("母婴护理", "Maternity & Infant Care"),
-]
-QUALIFICATIONS = [
-    ("家政服务员（高级）", "Domestic Service Worker (Senior)"),
-    ("育婴员（四级）", "Childcare Worker (Level 4)"),
-]
-
-
-def bilingual(pairs):
-    return [{"zh": zh, "en": en} for zh, en in pairs]
-
-
-def staff_certificate_context():
-    verify_url = f"http://127.0.0.1:8000/verify/{NUMBER}/"
-    certificate = SimpleNamespace(
-        number=NUMBER,
-        kind="staff",
-        holder_name="王堃喆",
-        holder_name_en="",
-        provider_name="济宁市任城区洁美家政服务有限公司",
-        uscc="",
-        categories=bilingual(CATEGORIES),
-        districts=bilingual(JINING_DISTRICTS),
-        qualifications=bilingual(QUALIFICATIONS),
-        valid_from=date(2025, 11, 22),
-        valid_until=date(2026, 11, 21),
-        issued_on=date(2025, 11, 22),
-    )
-    return {"certificate": certificate, "verify_url": verify_url, "qr_data_uri": qr_svg_data_uri(verify_url)}
 
 
 class Command(BaseCommand):
@@ -66,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=20, help="number of renders (default 20)")
 
     def handle(self, *args, runs, **options):
-        context = staff_certificate_context()
+        context = sample_certificate_context("staff")
         durations_ms = []
         for _ in range(max(runs, 1)):
             started = time.perf_counter()
