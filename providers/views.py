@@ -267,9 +267,8 @@ def staff_add(request, provider_id):
 @login_required
 def staff_detail(request, staff_id):
     staff = _staff_for(request, staff_id, permissions.can_view_staff)
-    full_view = (
-        permissions.can_see_personal_data_of_staff(request.user, staff) and request.GET.get("reveal") == "1"
-    )
+    can_reveal = permissions.can_see_personal_data_of_staff(request.user, staff)
+    full_view = can_reveal and request.GET.get("reveal") == "1"
     if full_view:
         record_personal_data_access(
             actor=request.user, subject=staff, fields=["id_number", "phone"], purpose="provider staff record"
@@ -278,7 +277,7 @@ def staff_detail(request, staff_id):
         "staff": staff,
         "provider": staff.provider,
         "full_view": full_view,
-        "can_reveal": permissions.can_see_personal_data_of_staff(request.user, staff),
+        "can_reveal": can_reveal,
         "can_manage": permissions.can_manage(request.user, staff.provider),
         "certificates": staff.certificates.select_related("qualification"),
         "training": staff.training.all(),

@@ -54,15 +54,22 @@ def yuan(amount):
 
 @register.inclusion_tag("includes/site_nav.html", takes_context=True)
 def site_nav(context):
-    return {"request": context["request"], **_navigation()}
+    return {"request": context["request"], **_navigation(context["request"])}
 
 
 @register.inclusion_tag("includes/site_footer.html", takes_context=True)
 def site_footer(context):
-    return {"request": context["request"], **_navigation()}
+    return {"request": context["request"], **_navigation(context["request"])}
 
 
-def _navigation():
+def _navigation(request):
+    """The header and the footer show the same pages: read them once per request."""
+    if not hasattr(request, "_site_navigation"):
+        request._site_navigation = _read_navigation()
+    return request._site_navigation
+
+
+def _read_navigation():
     locale = Locale.get_active()
     home = home_page_for(locale)
     if home is None:
