@@ -78,6 +78,8 @@ class Booking(models.Model):
     cancellation_fee = models.DecimalField(
         _("cancellation fee (yuan)"), max_digits=10, decimal_places=2, null=True, blank=True
     )
+    # A pending order keeps its staff time only until then; unpaid, it is cancelled and the time freed.
+    pay_by = models.DateTimeField(_("pay before"), null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -169,6 +171,14 @@ class BookingEvent(models.Model):
 
     def __str__(self):
         return f"{self.booking_id} {self.action}"
+
+    @property
+    def reason_display(self):
+        """Reasons the system gives are stored as codes and shown in the reader's language."""
+        return SYSTEM_REASONS.get(self.reason, self.reason)
+
+
+SYSTEM_REASONS = {"unpaid": _("Not paid in time; the time was given back.")}
 
 
 class DailySequence(models.Model):

@@ -109,6 +109,7 @@ def taken_units_by_staff(staff_ids, since, until) -> dict:
     rows = (
         StaffSlot.objects.filter(staff_id__in=staff_ids, starts_at__gte=since, starts_at__lt=until)
         .filter(Q(hold__isnull=True) | Q(hold__expires_at__gt=now))
+        .exclude(booking__status=Booking.Status.PENDING, booking__pay_by__lte=now)
         .values_list("staff_id", "starts_at")
     )
     taken = {}

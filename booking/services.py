@@ -18,15 +18,20 @@ from .errors import BookingError, PolicyViolation, SlotTaken
 from .invoicing import issue_invoice
 from .models import Address, Booking, BookingEvent, DailySequence, SlotHold, StaffSlot
 from .selectors import available_slots, booking_window, jobs_on, source_service, units
+from .signals import booking_cancelled
 
 
 def occupy_staff_time(staff_id, start, until, *, booking=None, hold=None) -> None:
     """Take the staff member's units from ``start`` to ``until``; SlotTaken if any is already used."""
     now = timezone.now()
-    # Expired holds give their time back: remove them first, in the same transaction.
-    StaffSlot.objects.filter(
-        staff_id=staff_id, starts_at__in=units(start, until), hold__expires_at__lte=now
-    ).delete()
+    wanted = units(start, until)
+    # Expired holds and orders left unpaid give their time back first, in the same transaction.
+    StaffSlot.objects.filter(staff_id=staff_id, starts_at__in=wanted, hold__expires_at__lte=now).delete()
+    unpaid = Booking.objects.filter(
+        status=Status.PENDING, pay_by__lte=now, slots__staff_id=staff_id, slots__starts_at__in=wanted
+    ).distinct()
+    for booking in unpaid:
+        expire_unpaid(booking)
     rows = [
         StaffSlot(staff_id=staff_id, starts_at=unit, booking=booking, hold=hold)
         for unit in units(start, until)
@@ -147,6 +152,7 @@ def create_booking(
             buffer_minutes=service.travel_buffer_minutes,
             price=offer.effective_price,
             notes=notes.strip(),
+            pay_by=timezone.now() + timedelta(minutes=settings.BOOKING_PAYMENT_MINUTES),
         )
         try:
             with transaction.atomic():
@@ -195,7 +201,8 @@ MOVES = {
         needs_reason=True,
     ),
 }
-RELEASES_TIME = {"cancel_by_customer", "cancel_by_provider", "cancel_by_platform", "no_show"}
+CANCELLATIONS = {"cancel_by_customer", "cancel_by_provider", "cancel_by_platform"}
+RELEASES_TIME = CANCELLATIONS | {"no_show"}
 
 
 @transaction.atomic
@@ -230,6 +237,8 @@ def move_booking(booking: Booking, action: str, *, actor, role: str, reason: str
         to_status=booking.status,
         reason=reason,
     )
+    if action in CANCELLATIONS:
+        booking_cancelled.send(sender=Booking, booking=booking, action=action)
     return booking
 
 
@@ -291,11 +300,13 @@ def cancel_by_customer(booking: Booking, *, customer, reason: str = "") -> Booki
     """The customer cancels: free before the policy's deadline, with the policy's fee after it."""
     if booking.customer_id != customer.pk:
         raise BookingError(_("You cannot do this with this order."), code="not_allowed")
-    fee = cancellation_fee(booking)
-    booking = move_booking(booking, "cancel_by_customer", actor=customer, role=CUSTOMER, reason=reason)
-    booking.cancellation_fee = fee
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    # An order never paid costs nothing to cancel; the fee is kept from what was paid, never billed.
+    booking.cancellation_fee = (
+        cancellation_fee(booking) if booking.status != Status.PENDING else Decimal("0.00")
+    )
     booking.save(update_fields=["cancellation_fee", "updated_at"])
-    return booking
+    return move_booking(booking, "cancel_by_customer", actor=customer, role=CUSTOMER, reason=reason)
 
 
 @transaction.atomic
@@ -333,12 +344,23 @@ def change_by_customer(booking: Booking, *, customer, start=None, address: Addre
 
 
 def confirm_and_assign(booking: Booking) -> Booking:
-    """Confirm an order and show its auto-assigned staff member.
-
-    Until payment is part of the flow, an order is confirmed as soon as it is placed.
-    """
+    """Confirm a paid order and show its auto-assigned staff member."""
     booking = move_booking(booking, "confirm", actor=None, role=SYSTEM)
     return move_booking(booking, "assign", actor=None, role=SYSTEM)
+
+
+@transaction.atomic
+def expire_unpaid(booking: Booking) -> bool:
+    """Cancel an order still unpaid after its payment window; False if it was paid or moved meanwhile."""
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.status != Status.PENDING or booking.pay_by is None or booking.pay_by > timezone.now():
+        return False
+    move_booking(booking, "cancel_by_platform", actor=None, role=SYSTEM, reason="unpaid")
+    return True
+
+
+def overdue_unpaid_bookings(now=None):
+    return Booking.objects.filter(status=Status.PENDING, pay_by__lte=now or timezone.now())
 
 
 CHANGEABLE = (Status.PENDING, Status.CONFIRMED, Status.ASSIGNED)

@@ -3,6 +3,7 @@ cancel the order. The rules live in booking.services; these views only ask and s
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -11,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +20,6 @@ from cms.models import District, ServicePage
 from . import selectors, services
 from .forms import AddressForm, ChangeForm, DetailsForm, SlotChoiceForm
 from .models import Address, Booking, Invoice, SlotHold
-from .notifications import notify_booking_confirmed
 
 BAD_REQUEST = 400
 DRAFT_KEY = "booking_draft"
@@ -182,14 +181,16 @@ def review(request, hold_id):
                 notes=draft.get("notes", ""),
                 hold=hold,
             )
-            booking = services.confirm_and_assign(booking)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("booking:book", service_id=service.pk)
         request.session.pop(DRAFT_KEY, None)
-        notify_booking_confirmed(booking, get_language())
-        messages.success(request, _("Booked. Your order number is %(number)s.") % {"number": booking.number})
-        return redirect("booking:order", number=booking.number)
+        messages.success(
+            request,
+            _("Order %(number)s is placed. Pay within %(minutes)s minutes to confirm it.")
+            % {"number": booking.number, "minutes": settings.BOOKING_PAYMENT_MINUTES},
+        )
+        return redirect("payments:checkout", number=booking.number)
     hours, fee = services.policy_for_service(source)
     context = {
         "service": service,

@@ -16,6 +16,7 @@ urlpatterns = [
     path("verify/<str:number>/", provider_views.verify_redirect, name="verify_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("payments.notify_urls")),
 ]
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("me/", views.account_home, name="account_home"),
     path("", include("accounts.urls")),
     path("", include("providers.urls")),
+    path("", include("payments.urls")),
     path("", include("booking.urls")),
     path("", include("booking.invoice_urls")),
     path("", include("booking.staff_urls")),

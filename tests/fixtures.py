@@ -26,3 +26,23 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "testserver"}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_outside_network():
+    """A test that would reach a real payment gateway (or anything off this machine) fails loudly."""
+    import socket
+
+    real_getaddrinfo = socket.getaddrinfo
+
+    def local_only(host, *args, **kwargs):
+        if host not in LOCAL_HOSTS and not str(host).startswith("127."):
+            raise OSError(f"Tests must not reach {host}: fake the gateway instead.")
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    socket.getaddrinfo = local_only
+    yield
+    socket.getaddrinfo = real_getaddrinfo

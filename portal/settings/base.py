@@ -1,6 +1,7 @@
 """Settings shared by every environment. Secrets and addresses come from the environment."""
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -16,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = [
 
 INSTALLED_APPS = [
     "portal",
+    "payments",
     "booking",
     "providers",
     "accounts",
@@ -168,3 +170,47 @@ BOOKING_SLOT_STEP_MINUTES = 30
 BOOKING_MIN_NOTICE_MINUTES = int(os.environ.get("BOOKING_MIN_NOTICE_MINUTES", "120"))
 BOOKING_HORIZON_DAYS = int(os.environ.get("BOOKING_HORIZON_DAYS", "30"))
 BOOKING_HOLD_MINUTES = 10
+# How long a placed order waits for its payment before its time is given back.
+BOOKING_PAYMENT_MINUTES = int(os.environ.get("BOOKING_PAYMENT_MINUTES", "15"))
+
+
+def _secret(name):
+    """A secret from NAME, or from the file named by NAME_FILE (PEM keys do not fit well in variables)."""
+    if os.environ.get(f"{name}_FILE"):
+        return Path(os.environ[f"{name}_FILE"]).read_text()
+    return os.environ.get(name, "")
+
+
+# Payment channels are offered only when their merchant credentials are in the environment.
+WECHATPAY = (
+    {
+        "MCHID": os.environ["WECHATPAY_MCHID"],
+        "APPID": os.environ.get("WECHATPAY_APPID", ""),
+        "PRIVATE_KEY": _secret("WECHATPAY_PRIVATE_KEY"),
+        "CERT_SERIAL_NO": os.environ.get("WECHATPAY_CERT_SERIAL_NO", ""),
+        "APIV3_KEY": _secret("WECHATPAY_APIV3_KEY"),
+        "PUBLIC_KEY": _secret("WECHATPAY_PUBLIC_KEY"),
+        "PUBLIC_KEY_ID": os.environ.get("WECHATPAY_PUBLIC_KEY_ID", ""),
+    }
+    if os.environ.get("WECHATPAY_MCHID")
+    else None
+)
+ALIPAY = (
+    {
+        "APP_ID": os.environ["ALIPAY_APP_ID"],
+        "SELLER_ID": os.environ.get("ALIPAY_SELLER_ID", ""),
+        "PRIVATE_KEY": _secret("ALIPAY_PRIVATE_KEY"),
+        "PUBLIC_KEY": _secret("ALIPAY_PUBLIC_KEY"),
+        "OPEN_SANDBOX": os.environ.get("ALIPAY_OPEN_SANDBOX", "") == "1",
+    }
+    if os.environ.get("ALIPAY_APP_ID")
+    else None
+)
+# The local sandbox channel (no real money); development and the demo only.
+PAYMENTS_SANDBOX = os.environ.get("PAYMENTS_SANDBOX", "") == "1"
+# WeChat Pay signs each delivery afresh: older timestamps are replays.
+PAYMENT_NOTIFICATION_MAX_AGE_SECONDS = 300
+# Alipay's notify_time is the time of each delivery too; its clock and ours may differ more.
+ALIPAY_NOTIFICATION_MAX_AGE_SECONDS = 3600
+# The platform's share of each paid order, in percent, shown on providers' daily statements.
+PLATFORM_FEE_PERCENT = Decimal(os.environ.get("PLATFORM_FEE_PERCENT", "10"))

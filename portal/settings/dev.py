@@ -14,3 +14,4 @@ FIELD_ENCRYPTION_KEYS = FIELD_ENCRYPTION_KEYS or ["ZGV2LW9ubHktbm90LXNlY3JldC1za
 FIELD_DIGEST_KEY = FIELD_DIGEST_KEY or "dev-only-digest-key"  # noqa: F405
 # Show the console SMS backend's messages (sign-up and reset codes) in the dev server's output.
 LOGGING["loggers"] = {"accounts.sms": {"level": "INFO"}}  # noqa: F405
+PAYMENTS_SANDBOX = True

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from booking.demo import load_bookings
 from cms.demo import load_catalog
+from payments.demo import pay_in_sandbox, record_past_payments
 from providers.demo import load_providers
 from providers.permissions import REVIEWERS_GROUP
 
@@ -21,7 +22,8 @@ class Command(BaseCommand):
         loaded = [
             ("catalog", load_catalog(user=admin)),
             ("providers", load_providers()),
-            ("orders", load_bookings()),
+            ("orders", load_bookings(pay=pay_in_sandbox)),
+            ("past payments", bool(record_past_payments())),
         ]
         for part, created in loaded:
             self.stdout.write(f"Demo {part}: {'loaded' if created else 'already present, left as it is'}.")
