@@ -196,7 +196,8 @@ def sync_payment(payment: Payment) -> Payment:
             record_paid(payment.channel, state)
         except NotificationRejected as rejection:
             _discrepancy(payment, ours=payment.status, gateway=state.gateway_state, detail=rejection.reason)
-    elif state.state in (TradeState.CLOSED, TradeState.MISSING) or payment.expires_at <= timezone.now():
+    # Alipay knows a trade only once the payer opens its cashier: "missing" before expiry means "not yet".
+    elif state.state == TradeState.CLOSED or payment.expires_at <= timezone.now():
         close_payment(payment)
     payment.refresh_from_db()
     return payment

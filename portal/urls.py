@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("me/", views.account_home, name="account_home"),
     path("", include("accounts.urls")),
     path("", include("providers.urls")),
+    path("", include("payments.statement_urls")),
     path("", include("payments.urls")),
     path("", include("booking.urls")),
     path("", include("booking.invoice_urls")),

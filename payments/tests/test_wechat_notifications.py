@@ -17,7 +17,8 @@ from payments.gateways import gateway_for
 from payments.models import NotificationRecord, Payment, Refund
 
 from .factories import pending_booking
-from .wechat_fakes import FakeWeChatPay, WeChatKeys, new_key, paid_resource
+from .rsa_keys import new_key
+from .wechat_fakes import FakeWeChatPay, WeChatKeys, paid_resource
 
 NOTIFY = reverse("payments_notify:notify", args=["wechat"])
 

@@ -9,31 +9,15 @@ import uuid
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from .rsa_keys import private_pem, public_pem
 
 MCHID = "1230000109"
 APPID = "wxd678efh567hg6787"
 PUBLIC_KEY_ID = "PUB_KEY_ID_0112345678202411220011"
-
-
-def new_key():
-    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
-
-
-def private_pem(key) -> str:
-    return key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    ).decode()
-
-
-def public_pem(key) -> str:
-    return (
-        key.public_key()
-        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-        .decode()
-    )
 
 
 @dataclass

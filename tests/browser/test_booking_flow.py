@@ -43,7 +43,18 @@ def test_a_customer_books_a_cleaning_in_chinese(live_server, catalog, browser):
     page.click("form button.primary")
 
     booking = Booking.objects.get(customer=customer)
-    expect(page).to_have_url(re.compile(rf"/zh-hans/orders/{booking.number}/$"))
+    expect(page).to_have_url(re.compile(rf"/zh-hans/orders/{booking.number}/pay/$"))
     expect(page.locator(".messages")).to_contain_text(booking.number)
+    page.click("button.pay-sandbox")
+    expect(page.locator(".sandbox-cashier")).to_contain_text("¥120.00")
+    page.click(".sandbox-cashier button.primary")
+
+    expect(page).to_have_url(re.compile(rf"/zh-hans/orders/{booking.number}/$"))
+    expect(page.locator(".messages")).to_contain_text("已收到付款")
     expect(page.locator(".status").first).to_have_text(re.compile("已指派|Staff assigned"))
+    expect(page.locator(".order-payments")).to_contain_text("已支付")
+
+    page.click("form[action$='/cancel/'] button")
+    expect(page.locator(".order-payments")).to_contain_text("已退款")
+    expect(page.locator(".order-payments")).to_contain_text("−¥120.00")
     page.close()
