@@ -11,13 +11,23 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.services import record_personal_data_access
 from cms.models import ServicePage
 from providers.models import ServiceOffer, Staff
+from providers.selectors import LOCAL_TIME
 
 from .errors import BookingError, PolicyViolation, SlotTaken
 from .invoicing import issue_invoice
 from .models import Address, Booking, BookingEvent, DailySequence, SlotHold, StaffSlot
-from .selectors import available_slots, booking_window, jobs_on, source_service, units
+from .selectors import (
+    available_slots,
+    booking_window,
+    jobs_on,
+    source_service,
+    task_details_from,
+    task_details_visible,
+    units,
+)
 from .signals import booking_cancelled
 
 
@@ -295,16 +305,21 @@ def cancellation_fee(booking: Booking, now=None) -> Decimal:
     return (booking.price * Decimal(percent) / Decimal(100)).quantize(Decimal("0.01"))
 
 
+def customer_cancellation_fee(booking: Booking, now=None) -> Decimal:
+    """What the customer would owe for cancelling now. An order never paid costs nothing to cancel; the fee
+    is kept from what was paid, never billed."""
+    if booking.status == Status.PENDING:
+        return Decimal("0.00")
+    return cancellation_fee(booking, now)
+
+
 @transaction.atomic
 def cancel_by_customer(booking: Booking, *, customer, reason: str = "") -> Booking:
     """The customer cancels: free before the policy's deadline, with the policy's fee after it."""
     if booking.customer_id != customer.pk:
         raise BookingError(_("You cannot do this with this order."), code="not_allowed")
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
-    # An order never paid costs nothing to cancel; the fee is kept from what was paid, never billed.
-    booking.cancellation_fee = (
-        cancellation_fee(booking) if booking.status != Status.PENDING else Decimal("0.00")
-    )
+    booking.cancellation_fee = customer_cancellation_fee(booking)
     booking.save(update_fields=["cancellation_fee", "updated_at"])
     return move_booking(booking, "cancel_by_customer", actor=customer, role=CUSTOMER, reason=reason)
 
@@ -343,6 +358,15 @@ def change_by_customer(booking: Booking, *, customer, start=None, address: Addre
     return booking
 
 
+def customer_can_change(booking: Booking, now=None) -> bool:
+    """Whether change_by_customer would accept a change now (the time itself is re-checked then)."""
+    return booking.status in CHANGEABLE and (now or timezone.now()) <= free_change_deadline(booking)
+
+
+def customer_can_cancel(booking: Booking) -> bool:
+    return booking.status in MOVES["cancel_by_customer"].sources
+
+
 def confirm_and_assign(booking: Booking) -> Booking:
     """Confirm a paid order and show its auto-assigned staff member."""
     booking = move_booking(booking, "confirm", actor=None, role=SYSTEM)
@@ -369,3 +393,39 @@ CHANGEABLE = (Status.PENDING, Status.CONFIRMED, Status.ASSIGNED)
 def policy_for_service(service):
     category = service.get_parent().specific
     return category.free_change_hours, category.late_cancellation_fee_percent
+
+
+# Staff's tasks ---------------------------------------------------------------------------------------------
+
+# The moves a staff member makes on a task, in the order the job goes.
+STAFF_TASK_ACTIONS = ("set_off", "start", "complete", "no_show")
+TASK_DETAIL_FIELDS = ["address_detail", "address_landmark", "contact_name", "contact_phone", "notes"]
+
+
+def reveal_task_details(booking: Booking, *, staff: Staff, viewer, now=None, purpose="staff task") -> bool:
+    """Whether ``viewer``, acting as ``staff``, may be shown the task's full address, contact and notes now;
+    when they may, the showing is logged. Call it only when the details are about to be shown."""
+    visible = task_details_visible(booking, staff, now or timezone.now())
+    if visible:
+        record_personal_data_access(actor=viewer, subject=booking, fields=TASK_DETAIL_FIELDS, purpose=purpose)
+    return visible
+
+
+def staff_task_actions(booking: Booking, staff: Staff, now=None) -> list[str]:
+    """The moves ``staff`` can make on the task now: only on their own task, once its details show."""
+    if not task_details_visible(booking, staff, now or timezone.now()):
+        return []
+    return [action for action in STAFF_TASK_ACTIONS if booking.status in MOVES[action].sources]
+
+
+def move_task(booking: Booking, action: str, *, staff: Staff, actor, reason: str = "") -> Booking:
+    """A staff member moves their own task along: no earlier than its details show (two hours before)."""
+    if action not in STAFF_TASK_ACTIONS or booking.staff_id != staff.pk:
+        raise BookingError(_("You cannot do this with this order."), code="not_allowed")
+    if timezone.now() < task_details_from(booking):
+        raise BookingError(
+            _("You can update this task from %(time)s.")
+            % {"time": f"{timezone.localtime(task_details_from(booking), LOCAL_TIME):%m-%d %H:%M}"},
+            code="too_early",
+        )
+    return move_booking(booking, action, actor=actor, role=STAFF, reason=reason)

@@ -22,22 +22,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from wagtail.models import Locale
 
-from accounts.masking import mask_name, mask_phone
-from accounts.services import record_personal_data_access
-from cms.models import ServicePage
 from providers import permissions
 from providers.models import Provider, Staff
 from providers.selectors import LOCAL_TIME
 
-from . import dispatch
+from . import dispatch, selectors, services
 from .models import ACTIVE_STATUSES, Booking
-from .services import MOVES, STAFF, move_booking
+from .selectors import TASK_DAYS, attach_service_titles, masked_contact, task_details_from
 
-TASK_DETAILS_VISIBLE_FROM = timedelta(hours=2)
-TASK_DAYS = 7
-TASK_DETAIL_FIELDS = ["address_detail", "address_landmark", "contact_name", "contact_phone", "notes"]
 ORDERS_PER_PAGE = 20
 
 Status = Booking.Status
@@ -53,13 +46,6 @@ STAFF_MOVE_LABELS = {
     "complete": gettext_lazy("Job done"),
     "no_show": gettext_lazy("Customer not at home"),
 }
-# Timeline steps that are not simply "the order became <status>".
-EVENT_LABELS = {
-    "created": gettext_lazy("Booked"),
-    "rescheduled": gettext_lazy("Time changed"),
-    "reassigned": gettext_lazy("Staff member changed"),
-    "flagged": gettext_lazy("Needs a new staff member"),
-}
 
 
 def _day_start(day: date) -> datetime:
@@ -70,44 +56,12 @@ def _local_day(moment: datetime) -> date:
     return timezone.localtime(moment, LOCAL_TIME).date()
 
 
-def _attach_service_titles(bookings) -> None:
-    """Each booking's service title in the visitor's language: one query for the whole page."""
-    keys = {booking.service.translation_key for booking in bookings}
-    translated = dict(
-        ServicePage.objects.filter(
-            translation_key__in=keys, locale=Locale.get_active(), live=True
-        ).values_list("translation_key", "title")
-    )
-    for booking in bookings:
-        booking.service_title = translated.get(booking.service.translation_key, booking.service.title)
-
-
-def _masked_contact(booking: Booking) -> str:
-    return f"{booking.district} · {mask_name(booking.contact_name)} {mask_phone(booking.contact_phone)}"
-
-
 # Staff's tasks ---------------------------------------------------------------------------------------------
 
 
-def _details_from(booking: Booking) -> datetime:
-    return booking.start - TASK_DETAILS_VISIBLE_FROM
-
-
-def _details_visible(booking: Booking, staff: Staff, now: datetime) -> bool:
-    """The full address, contact and notes: the assigned staff member only, from shortly before the start
-    until the job is over."""
-    return (
-        booking.staff_id == staff.pk and booking.status in ACTIVE_STATUSES and now >= _details_from(booking)
-    )
-
-
 def _staff_moves(booking: Booking, staff: Staff, now: datetime) -> list[tuple[str, str]]:
-    if not _details_visible(booking, staff, now):
-        return []
     return [
-        (action, label)
-        for action, label in STAFF_MOVE_LABELS.items()
-        if booking.status in MOVES[action].sources
+        (action, STAFF_MOVE_LABELS[action]) for action in services.staff_task_actions(booking, staff, now)
     ]
 
 
@@ -125,27 +79,17 @@ def tasks(request):
     now = timezone.now()
     today = _local_day(now)
     days = [today + timedelta(days=offset) for offset in range(TASK_DAYS)]
-    bookings = list(
-        Booking.objects.filter(
-            staff=staff, start__gte=_day_start(days[0]), start__lt=_day_start(days[-1] + timedelta(days=1))
-        )
-        .select_related("service", "district")
-        .order_by("start")
-    )
-    _attach_service_titles(bookings)
+    bookings = list(selectors.staff_tasks(staff, now))
+    attach_service_titles(bookings)
     by_day = {day: [] for day in days}
     for booking in bookings:
-        visible = _details_visible(booking, staff, now)
-        if visible:
-            record_personal_data_access(
-                actor=request.user, subject=booking, fields=TASK_DETAIL_FIELDS, purpose="staff task"
-            )
+        visible = services.reveal_task_details(booking, staff=staff, viewer=request.user, now=now)
         by_day[_local_day(booking.start)].append(
             SimpleNamespace(
                 booking=booking,
                 details_visible=visible,
-                details_from=_details_from(booking) if booking.status in ACTIVE_STATUSES else None,
-                masked_contact=_masked_contact(booking),
+                details_from=task_details_from(booking) if booking.status in ACTIVE_STATUSES else None,
+                masked_contact=masked_contact(booking),
                 moves=_staff_moves(booking, staff, now),
             )
         )
@@ -163,27 +107,18 @@ def task_move(request, booking_id, action):
         and booking.staff_id == staff.pk
         and permissions.can_act_as_staff(request.user, staff)
     )
-    if action not in STAFF_MOVE_LABELS:
-        messages.error(request, _("You cannot do this with this order."))
-    elif timezone.now() < _details_from(booking):
-        messages.error(
-            request,
-            _("You can update this task from %(time)s.")
-            % {"time": f"{timezone.localtime(_details_from(booking), LOCAL_TIME):%m-%d %H:%M}"},
+    try:
+        booking = services.move_task(
+            booking, action, staff=staff, actor=request.user, reason=request.POST.get("reason", "")
         )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        try:
-            booking = move_booking(
-                booking, action, actor=request.user, role=STAFF, reason=request.POST.get("reason", "")
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("Order %(number)s: %(status)s.")
-                % {"number": booking.number, "status": booking.get_status_display()},
-            )
+        messages.success(
+            request,
+            _("Order %(number)s: %(status)s.")
+            % {"number": booking.number, "status": booking.get_status_display()},
+        )
     return redirect("booking_staff:tasks")
 
 
@@ -217,18 +152,7 @@ class OrderFilterForm(forms.Form):
     def apply(self, bookings):
         if not self.is_valid():
             return bookings
-        data = self.cleaned_data
-        if data["status"]:
-            bookings = bookings.filter(status=data["status"])
-        if data["staff"]:
-            bookings = bookings.filter(staff=data["staff"])
-        if data["date_from"]:
-            bookings = bookings.filter(start__gte=_day_start(data["date_from"]))
-        if data["date_to"]:
-            bookings = bookings.filter(start__lt=_day_start(data["date_to"] + timedelta(days=1)))
-        if data["needs_reassignment"]:
-            bookings = bookings.filter(needs_reassignment=True)
-        return bookings
+        return selectors.filter_bookings(bookings, **self.cleaned_data)
 
 
 class ReassignForm(forms.Form):
@@ -253,14 +177,10 @@ def _provider_context(request, provider) -> dict:
 def orders(request, provider_id):
     provider = _dispatchable_provider(request, provider_id)
     filter_form = OrderFilterForm(request.GET or None, provider=provider)
-    bookings = filter_form.apply(
-        Booking.objects.filter(provider=provider)
-        .select_related("service", "staff", "district")
-        .order_by("-start", "-pk")
-    )
+    bookings = filter_form.apply(selectors.provider_bookings([provider]))
     page = Paginator(bookings, ORDERS_PER_PAGE).get_page(request.GET.get("page"))
     rows = list(page.object_list)
-    _attach_service_titles(rows)
+    attach_service_titles(rows)
     context = {
         **_provider_context(request, provider),
         "filter_form": filter_form,
@@ -293,7 +213,7 @@ def calendar(request, provider_id):
         .select_related("service")
         .order_by("start")
     )
-    _attach_service_titles(bookings)
+    attach_service_titles(bookings)
     cells = {}
     for booking in bookings:
         cells.setdefault((booking.staff_id, _local_day(booking.start)), []).append(booking)
@@ -314,10 +234,7 @@ def calendar(request, provider_id):
 
 
 def _timeline(booking: Booking) -> list[tuple]:
-    return [
-        (event, EVENT_LABELS.get(event.action) or event.get_to_status_display() or event.action)
-        for event in booking.events.select_related("actor")
-    ]
+    return [(event, selectors.event_label(event)) for event in selectors.timeline(booking)]
 
 
 @login_required
@@ -344,11 +261,11 @@ def order(request, booking_id):
                 )
         return redirect("booking_staff:order", booking_id=booking.pk)
     candidates = dispatch.reassign_candidates(booking)
-    _attach_service_titles([booking])
+    attach_service_titles([booking])
     context = {
         **_provider_context(request, provider),
         "booking": booking,
-        "masked_contact": _masked_contact(booking),
+        "masked_contact": masked_contact(booking),
         "timeline": _timeline(booking),
         "reassignable": booking.status in dispatch.REASSIGNABLE_STATUSES,
         "reassign_form": ReassignForm(

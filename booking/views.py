@@ -26,35 +26,21 @@ DRAFT_KEY = "booking_draft"
 
 
 def _service(service_id) -> ServicePage:
-    service = get_object_or_404(ServicePage.objects.live(), pk=service_id)
-    return service.specific
-
-
-def _bookable_districts(service):
-    return District.objects.filter(
-        pk__in=selectors.source_service(service).districts.values("pk"), city__is_launched=True
-    )
-
-
-def _served_before(customer):
-    """Staff who completed an order for this customer, to book them again."""
-    return (
-        Booking.objects.filter(customer=customer, status=Booking.Status.COMPLETED)
-        .select_related("staff")
-        .order_by("staff_id", "-start")
-        .distinct()
-    )
+    service = selectors.live_service(service_id)
+    if service is None:
+        raise Http404
+    return service
 
 
 @login_required
 def choose_time(request, service_id):
     service = _service(service_id)
-    districts = _bookable_districts(service)
+    districts = selectors.bookable_districts(service)
     today = timezone.localdate()
     form = SlotChoiceForm(
         request.GET or {"date": (today + timedelta(days=1)).isoformat(), "district": ""}, districts=districts
     )
-    previous_staff = {booking.staff for booking in _served_before(request.user)}
+    previous_staff = set(selectors.staff_who_served(request.user))
     wanted_staff = next((s for s in previous_staff if str(s.pk) == request.GET.get("staff")), None)
     slots = []
     if form.is_valid():
@@ -207,25 +193,19 @@ def review(request, hold_id):
 
 @login_required
 def orders(request):
-    bookings = (
-        Booking.objects.filter(customer=request.user)
-        .select_related("service", "staff", "provider", "district")
-        .order_by("-start")
-    )
+    bookings = selectors.customer_bookings(request.user)
     return TemplateResponse(request, "booking/orders.html", {"bookings": bookings[:100]})
 
 
 def _own_booking(request, number) -> Booking:
-    return get_object_or_404(
-        Booking.objects.select_related("service", "staff", "provider", "district"),
-        number=number,
-        customer=request.user,
-    )
+    return get_object_or_404(selectors.customer_bookings(request.user), number=number)
 
 
 @login_required
 def order(request, number):
     booking = _own_booking(request, number)
+    if booking.status == Booking.Status.PENDING and services.expire_unpaid(booking):
+        booking = _own_booking(request, number)
     change_form = ChangeForm(request.GET if "date" in request.GET else None, initial={"notes": booking.notes})
     new_slots = []
     if change_form.is_bound and change_form.is_valid() and change_form.cleaned_data["date"]:
@@ -237,10 +217,9 @@ def order(request, number):
         "events": booking.events.select_related("actor"),
         "change_form": change_form,
         "new_slots": new_slots,
-        "can_change": booking.status in services.CHANGEABLE
-        and timezone.now() <= services.free_change_deadline(booking),
-        "can_cancel": booking.status in services.MOVES["cancel_by_customer"].sources,
-        "fee_now": services.cancellation_fee(booking),
+        "can_change": services.customer_can_change(booking),
+        "can_cancel": services.customer_can_cancel(booking),
+        "fee_now": services.customer_cancellation_fee(booking),
         "deadline": services.free_change_deadline(booking),
         "has_invoice": Invoice.objects.filter(booking=booking).exists(),
         "other_addresses": Address.objects.filter(customer=request.user, district=booking.district),

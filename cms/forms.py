@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import District, ServiceCategoryPage
+from .selectors import launched_districts
 
 
 class ServiceFilterForm(forms.Form):
@@ -50,9 +51,7 @@ class ServiceFilterForm(forms.Form):
 
     def __init__(self, data, *, locale, with_category):
         super().__init__(data)
-        self.fields["district"].queryset = District.objects.filter(city__is_launched=True).select_related(
-            "city"
-        )
+        self.fields["district"].queryset = launched_districts()
         if with_category:
             self.fields["category"].queryset = ServiceCategoryPage.objects.live().filter(locale=locale)
         else:
@@ -64,6 +63,22 @@ class ServiceFilterForm(forms.Form):
         if low is not None and high is not None and low > high:
             self.add_error("max_price", _("The highest price must not be below the lowest price."))
         return cleaned
+
+    def filters(self, *, category=None) -> dict:
+        """The ``filter_services`` arguments asked for; a listing inside ``category`` stays inside it.
+
+        Filters that are not valid ask for nothing: the portal reports them and lists everything."""
+        if not (self.is_bound and self.is_valid()):
+            return {"category": category}
+        data = self.cleaned_data
+        return {
+            "category": data.get("category") or category,
+            "district": data.get("district"),
+            "min_price": data.get("min_price"),
+            "max_price": data.get("max_price"),
+            "max_duration": data.get("max_duration"),
+            "sort": data.get("sort") or "recommended",
+        }
 
 
 class SearchForm(forms.Form):

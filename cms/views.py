@@ -13,19 +13,7 @@ SEARCH_RESULTS_PER_PAGE = 10
 def filtered_service_listing(request, *, locale, category=None) -> dict:
     """Context for a filterable listing; invalid filters are reported and ignored, never guessed."""
     form = ServiceFilterForm(request.GET or None, locale=locale, with_category=category is None)
-    filters = {}
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        filters = {
-            "category": data.get("category") or category,
-            "district": data.get("district"),
-            "min_price": data.get("min_price"),
-            "max_price": data.get("max_price"),
-            "max_duration": data.get("max_duration"),
-            "sort": data.get("sort") or "recommended",
-        }
-    filters.setdefault("category", category)
-    services = filter_services(locale=locale, **filters)
+    services = filter_services(locale=locale, **form.filters(category=category))
     page_obj = Paginator(services, SERVICES_PER_PAGE).get_page(request.GET.get("page"))
     return {"filter_form": form, "page_obj": page_obj, "services": page_obj.object_list}
 

@@ -8,8 +8,13 @@ class PaymentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from booking.signals import booking_cancelled
+        from booking.signals import booking_cancelled, payment_summaries_requested
 
-        from . import services
+        from . import selectors, services
 
         booking_cancelled.connect(services.on_booking_cancelled, dispatch_uid="payments.refund_on_cancel")
+        payment_summaries_requested.connect(
+            lambda sender, bookings, **kwargs: selectors.payment_summaries(bookings),
+            dispatch_uid="payments.payment_summaries",
+            weak=False,
+        )

@@ -1,8 +1,12 @@
-"""Reads for payments: what an order's page shows."""
+"""Reads for payments: what an order's page and the order resources of the API show."""
+
+from decimal import Decimal
 
 from django.db.models import Prefetch
 
 from .models import Payment, Refund
+
+ZERO = Decimal("0.00")
 
 
 def payments_for_booking(booking):
@@ -13,3 +17,49 @@ def payments_for_booking(booking):
         .prefetch_related(Prefetch("refunds", queryset=Refund.objects.order_by("created_at")))
         .order_by("created_at")
     )
+
+
+def payment_summaries(bookings) -> dict:
+    """{booking id: summary} for ``bookings``, in two queries whatever their number. Only paid attempts count:
+    the state is unpaid, paid, partially_refunded or refunded (refunds being made included)."""
+    paid = (
+        Payment.objects.filter(booking__in=[booking.pk for booking in bookings], status=Payment.Status.PAID)
+        .prefetch_related(Prefetch("refunds", queryset=Refund.objects.order_by("created_at", "pk")))
+        .order_by("paid_at", "pk")
+    )
+    summaries = {}
+    for payment in paid:
+        summary = summaries.setdefault(
+            payment.booking_id,
+            {
+                "amount": ZERO,
+                "refunded": ZERO,
+                "channel": payment.channel,
+                "paid_at": payment.paid_at,
+                "refunds": [],
+            },
+        )
+        summary["amount"] += payment.amount
+        summary["refunded"] += payment.refunded_amount
+        summary["refunds"] += [
+            {
+                "out_refund_no": refund.out_refund_no,
+                "amount": refund.amount,
+                "status": refund.status,
+                "status_display": refund.get_status_display(),
+                "kind": refund.kind,
+                "kind_display": refund.get_kind_display(),
+                "requested_at": refund.created_at,
+                "refunded_at": refund.succeeded_at,
+            }
+            for refund in payment.refunds.all()
+        ]
+    for summary in summaries.values():
+        summary["state"] = (
+            "refunded"
+            if summary["refunded"] >= summary["amount"]
+            else "partially_refunded"
+            if summary["refunded"] > 0
+            else "paid"
+        )
+    return summaries

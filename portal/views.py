@@ -2,7 +2,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.translation import get_language_from_request
+from django.views import defaults
 
+from api import views as api_views
+from api.middleware import MACHINE_PREFIXES
 from providers import permissions
 
 
@@ -20,3 +23,15 @@ def account_home(request):
     if permissions.staff_profile(request.user) is not None:
         return redirect("providers:staff_me")
     return redirect("booking:orders")
+
+
+def page_not_found(request, exception=None):
+    if request.path.startswith(MACHINE_PREFIXES):
+        return api_views.not_found(request, exception)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if request.path.startswith(MACHINE_PREFIXES):
+        return api_views.server_error(request)
+    return defaults.server_error(request)

@@ -1,11 +1,15 @@
 """Reads of provider data: what is bookable, who works when, what reviewers must look at."""
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from accounts.masking import mask_name
+
+from . import permissions
 from .models import (
     ACTIVE_PROVIDER_STATUSES,
     Certificate,
@@ -165,10 +169,89 @@ def certificate_by_number(number: str) -> Certificate | None:
     )
 
 
-def provider_staff(provider: Provider) -> QuerySet[Staff]:
+@dataclass(frozen=True)
+class CertificateCheck:
+    """What anyone holding a certificate's number may learn from it: its state today and the facts printed on
+    it at issue, the holder's name masked. Never the holder's personal details."""
+
+    certificate: Certificate
+    validity: str
+
+    @property
+    def number(self) -> str:
+        return self.certificate.number
+
+    @property
+    def kind(self) -> str:
+        return self.certificate.kind
+
+    @property
+    def provider_name(self) -> str:
+        return self.certificate.snapshot.get("provider_name", "")
+
+    @property
+    def holder(self) -> str:
+        """A company's name as registered; a person's reduced to the family name (王**)."""
+        if self.certificate.kind == Certificate.Kind.PROVIDER:
+            return self.provider_name
+        return mask_name(self.certificate.snapshot.get("holder_name", ""))
+
+    @property
+    def valid_from(self) -> date:
+        return self.certificate.valid_from
+
+    @property
+    def valid_until(self) -> date:
+        return self.certificate.valid_until
+
+
+def certificate_check(number: str, today: date | None = None) -> CertificateCheck | None:
+    """The public check of a certificate number (the verification page and the API), or None if unknown."""
+    certificate = certificate_by_number(number)
+    if certificate is None:
+        return None
+    return CertificateCheck(certificate=certificate, validity=certificate_validity(certificate, today))
+
+
+def staff_of_providers(providers) -> QuerySet[Staff]:
+    """The current staff (not those who left) of ``providers`` (a queryset or a list), by provider and name."""
     return (
-        provider.staff.exclude(status=Staff.Status.LEFT)
-        .select_related("user")
+        Staff.objects.filter(provider__in=providers)
+        .exclude(status=Staff.Status.LEFT)
+        .select_related("user", "provider")
         .prefetch_related("skills", "districts")
-        .order_by("real_name")
+        .order_by("provider_id", "real_name", "pk")
     )
+
+
+def provider_staff(provider: Provider) -> QuerySet[Staff]:
+    return staff_of_providers([provider])
+
+
+@dataclass(frozen=True)
+class Role:
+    """One of the parts a person plays on the platform; ``provider`` is set for provider roles."""
+
+    role: str
+    provider: Provider | None = None
+    staff: Staff | None = None
+
+
+def roles_of(user) -> list[Role]:
+    """What a signed-in person is, as the portal's "My account" tells them apart: platform administrator or
+    reviewer; administrator or dispatcher of providers; staff member of one; otherwise a customer."""
+    if not user.is_authenticated:
+        return []
+    roles = []
+    if user.is_superuser:
+        roles.append(Role("platform_admin"))
+    elif permissions.can_review(user):
+        roles.append(Role("reviewer"))
+    if not user.is_superuser:  # A superuser may act for every provider; listing them all says nothing.
+        for provider in permissions.managed_providers(user).order_by("pk"):
+            role = "admin" if permissions.can_manage(user, provider) else "dispatcher"
+            roles.append(Role(role, provider=provider))
+    staff = permissions.staff_profile(user)
+    if staff is not None and permissions.can_act_as_staff(user, staff):
+        roles.append(Role("staff", provider=staff.provider, staff=staff))
+    return roles or [Role("customer")]

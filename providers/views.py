@@ -561,14 +561,14 @@ def staff_me(request):
 
 
 def verify(request, number):
-    certificate = selectors.certificate_by_number(number)
+    check = selectors.certificate_check(number)
     context = {
         "number": number,
-        "certificate": certificate,
-        "validity": selectors.certificate_validity(certificate) if certificate else None,
+        "certificate": check.certificate if check else None,
+        "validity": check.validity if check else None,
         "Validity": Certificate.Validity,
     }
-    return TemplateResponse(request, "providers/verify.html", context, status=200 if certificate else 404)
+    return TemplateResponse(request, "providers/verify.html", context, status=200 if check else 404)
 
 
 def verify_redirect(request, number):

@@ -1,7 +1,9 @@
+from datetime import timedelta
 from unittest.mock import patch
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from booking import services
 from booking.models import Address, Booking
@@ -179,3 +181,17 @@ def test_review_after_the_offer_was_withdrawn_explains_instead_of_failing(client
     response = client.get(reverse("booking:review", args=[hold.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("booking:book", args=[catalog.daily.pk])
+
+
+def test_an_unpaid_order_shows_as_cancelled_once_its_window_has_passed(client, catalog, customer):
+    bookable_setup(catalog)
+    booking = services.create_booking(
+        customer=customer,
+        service=catalog.daily,
+        start=tomorrow_at(10),
+        address=make_address(customer, catalog.rencheng),
+    )
+    Booking.objects.filter(pk=booking.pk).update(pay_by=timezone.now() - timedelta(seconds=1))
+    page = client.get(reverse("booking:order", args=[booking.number])).content.decode()
+    assert "未按时支付" in page
+    assert Booking.objects.get(pk=booking.pk).status == Booking.Status.CANCELLED_BY_PLATFORM
