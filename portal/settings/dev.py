@@ -4,7 +4,8 @@ import os
 
 from .base import *  # noqa: F403
 
-DEBUG = True
+# DJANGO_DEBUG=0 runs the development settings without debug (benchmarks, the API contract run).
+DEBUG = os.environ.get("DJANGO_DEBUG", "1") != "0"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-only-not-secret-3c5a1f0e9b7d4e2a")
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

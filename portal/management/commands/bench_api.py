@@ -58,6 +58,9 @@ class Command(BaseCommand):
         environment = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "portal.settings.dev"),
+            # As in production: no debug, persistent database connections.
+            "DJANGO_DEBUG": "0",
+            "DATABASE_CONN_MAX_AGE": os.environ.get("DATABASE_CONN_MAX_AGE", "60"),
             "API_THROTTLE_ANON": "100000000/min",
             "API_THROTTLE_USER": "100000000/min",
         }
