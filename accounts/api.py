@@ -6,10 +6,13 @@ mobile number, or a username for editors. Sign-up and password reset are the por
 to the number and then the code with the new password, through the same services. These endpoints are public
 and take no credentials, so they are always throttled at the anonymous rate."""
 
+import re
+
+from django.contrib.auth import password_validation
 from django.contrib.auth.models import update_last_login
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import path
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -23,13 +26,16 @@ from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
+from api import patterns
 from api.errors import error_response
+from api.fields import PatternField, TextField
+from api.views import JsonBody
 
 from . import services
 from .forms import CodeForm
 from .masking import mask_phone
 from .models import PhoneVerification
-from .validators import normalize_phone, validate_mainland_mobile
+from .validators import MAINLAND_MOBILE_AS_WRITTEN, MAINLAND_MOBILE_MESSAGE, normalize_phone
 
 # The API's names for the purposes of a texted code.
 PURPOSES = {"signup": PhoneVerification.Purpose.SIGNUP, "reset": PhoneVerification.Purpose.RESET_PASSWORD}
@@ -70,18 +76,53 @@ def service_refusal(error: DjangoValidationError, *, field: str | None = None) -
 # Serializers -------------------------------------------------------------------------------------------------
 
 
-def phone_field():
-    return serializers.CharField(
-        max_length=20,
-        validators=[validate_mainland_mobile],
-        help_text="Mainland mobile number, e.g. 13812345678.",
+def phone_field(**kwargs):
+    """A mainland mobile number as people write it; the schema's pattern is the one the API checks."""
+    return PatternField(
+        MAINLAND_MOBILE_AS_WRITTEN,
+        trim_whitespace=False,
+        error_messages={"invalid": MAINLAND_MOBILE_MESSAGE},
+        help_text=kwargs.pop(
+            "help_text",
+            "Mainland mobile number, e.g. 13812345678; a +86 or 0086 prefix and spaces or dashes between "
+            "the digits are allowed.",
+        ),
+        **kwargs,
     )
 
 
 def code_field():
     # The portal's own check of the code's shape (six digits), with its message.
-    return serializers.CharField(
+    return TextField(
         max_length=6, validators=CodeForm.base_fields["code"].validators, help_text="The 6 digits texted."
+    )
+
+
+def _password_min_length() -> int | None:
+    for validator in password_validation.get_default_password_validators():
+        if isinstance(validator, password_validation.MinimumLengthValidator):
+            return validator.min_length
+    return None
+
+
+# The parts of the site's password rules a schema can say: the shortest length, and not only digits. Whether
+# a password is too common or too close to the person's details is checked when it is set (400, `password`).
+NOT_ONLY_DIGITS = patterns.Rule(
+    patterns.NOT_ONLY_DIGITS,
+    lambda password: not re.fullmatch(r"[0-9]*", password),
+    message=gettext_lazy("This password is entirely numeric."),
+    code="password_entirely_numeric",
+)
+
+
+def password_field(**kwargs):
+    return TextField(
+        style={"input_type": "password"},
+        trim_whitespace=False,
+        min_length=_password_min_length(),
+        validators=[NOT_ONLY_DIGITS],
+        help_text="At least as long as the site asks, not only digits, not a common password.",
+        **kwargs,
     )
 
 
@@ -102,7 +143,8 @@ class CredentialsSerializer(serializers.Serializer):
     username = serializers.CharField(
         help_text="Mobile number (customers, providers, staff) or username (editors)."
     )
-    password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+    # As simplejwt's own field reads it: trimmed.
+    password = serializers.CharField(style={"input_type": "password"})
 
 
 class TokenPairSerializer(serializers.Serializer):
@@ -148,8 +190,8 @@ class SmsCodeSentSerializer(serializers.Serializer):
 class SignUpSerializer(serializers.Serializer):
     phone = phone_field()
     code = code_field()
-    password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
-    name = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
+    password = password_field()
+    name = TextField(max_length=50, required=False, allow_blank=True, default="")
 
 
 class SignedUpSerializer(TokenPairSerializer):
@@ -159,7 +201,7 @@ class SignedUpSerializer(TokenPairSerializer):
 class PasswordResetSerializer(serializers.Serializer):
     phone = phone_field()
     code = code_field()
-    new_password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+    new_password = password_field()
 
 
 class DetailSerializer(serializers.Serializer):
@@ -172,14 +214,14 @@ SMS_FAILED = OpenApiResponse(description="The text message could not be sent (`s
 # Views -------------------------------------------------------------------------------------------------------
 
 
-class PublicAuthView(APIView):
+class PublicAuthView(JsonBody, APIView):
     """Public and credential-free, so the anonymous throttle always applies."""
 
     authentication_classes = []
     permission_classes = [AllowAny]
 
 
-class TokenObtain(TokenObtainPairView):
+class TokenObtain(JsonBody, TokenObtainPairView):
     """Sign in: a mobile number (or an editor's username) and password give an access and a refresh token."""
 
     serializer_class = SignInSerializer
@@ -189,7 +231,7 @@ class TokenObtain(TokenObtainPairView):
         return super().post(request, *args, **kwargs)
 
 
-class TokenRefresh(TokenRefreshView):
+class TokenRefresh(JsonBody, TokenRefreshView):
     """A new access token for a refresh token that is still valid."""
 
     serializer_class = TokenRefreshSerializer

@@ -8,6 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAINLAND_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+# A mainland mobile number as people write it, for the API (and its schema) to check in one regular
+# expression: the 11 digits, optionally after +86 or 0086, with a space or a dash between any two of them (and
+# after the prefix), none around. Every number it matches passes validate_mainland_mobile once normalised.
+MAINLAND_MOBILE_AS_WRITTEN = r"^(?:(?:\+86|0086)[ -]?)?1[ -]?[3-9](?:[ -]?[0-9]){9}\Z"
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -25,12 +29,12 @@ def normalize_phone(value: str) -> str:
     return phone
 
 
+MAINLAND_MOBILE_MESSAGE = _("Enter an 11-digit mainland mobile number starting with 13–19, e.g. 13812345678.")
+
+
 def validate_mainland_mobile(value: str) -> None:
     if not MAINLAND_MOBILE.match(normalize_phone(value)):
-        raise ValidationError(
-            _("Enter an 11-digit mainland mobile number starting with 13–19, e.g. 13812345678."),
-            code="invalid_phone",
-        )
+        raise ValidationError(MAINLAND_MOBILE_MESSAGE, code="invalid_phone")
 
 
 def uscc_check_character(first_17: str) -> str:

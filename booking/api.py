@@ -7,6 +7,7 @@ orders and reassignment. What an order's payment looks like comes from the payme
 ``signals.payment_summaries_requested``, so that booking never imports payments.
 """
 
+import re
 from datetime import timedelta
 
 from django.http import HttpResponse
@@ -14,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, serializers, status
@@ -22,16 +24,21 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.api import phone_field
+from api import patterns
+from api.fields import IdField, PatternField, TextField
 from api.idempotency import HEADER as IDEMPOTENCY_HEADER
-from api.idempotency import idempotent
+from api.idempotency import MAX_KEY_LENGTH, idempotent
 from api.pagination import Pages
-from cms.models import District, ServicePage
+from api.query import QueryBooleanField, query_data
+from api.views import JsonBody
+from cms.models import DISTRICT_CODE_PATTERN, District, ServicePage
 from providers import permissions
 from providers.models import Provider, Staff
 
 from . import dispatch, selectors, services
 from .errors import BookingError
-from .forms import AddressForm
+from .forms import ADDRESS_DETAIL_MAX_LENGTH, ADDRESS_DETAIL_MIN_LENGTH, CONTACT_NAME_MAX_LENGTH, AddressForm
 from .invoicing import invoice_pdf
 from .models import ACTIVE_STATUSES, Address, Booking, Invoice
 from .signals import payment_summaries_requested
@@ -47,7 +54,7 @@ NO_PAYMENT = {
 
 IDEMPOTENCY_PARAMETER = OpenApiParameter(
     IDEMPOTENCY_HEADER,
-    OpenApiTypes.STR,
+    {"type": "string", "maxLength": MAX_KEY_LENGTH},
     OpenApiParameter.HEADER,
     description=(
         "Optional. A retry with the same key and body gets the original answer and changes nothing more; "
@@ -77,6 +84,14 @@ def _own_address(customer, address_id) -> Address:
     if address is None:
         raise BookingError(_("Choose one of your own addresses."), code="invalid_address")
     return address
+
+
+# The address form's rule for `detail`: at least ADDRESS_DETAIL_MIN_LENGTH characters once trimmed.
+FULL_ADDRESS = patterns.Rule(
+    patterns.at_least(ADDRESS_DETAIL_MIN_LENGTH),
+    lambda detail: len(detail.strip()) >= ADDRESS_DETAIL_MIN_LENGTH,
+    message=gettext_lazy("Give the full address down to the house number."),
+)
 
 
 # Shared pieces ---------------------------------------------------------------------------------------------
@@ -133,12 +148,27 @@ class PaymentSummarySerializer(serializers.Serializer):
 # Availability ----------------------------------------------------------------------------------------------
 
 
+@extend_schema_field({"type": "string", "pattern": patterns.ecma(DISTRICT_CODE_PATTERN)})
+class DistrictCodeField(serializers.SlugRelatedField):
+    """A district by its GB/T 2260 code. A value that is not six digits names no district and is refused
+    without asking the database (which could not even take some values, such as a NUL character)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="code", **kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not re.match(DISTRICT_CODE_PATTERN, data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)
+
+
 class AvailabilityQuerySerializer(serializers.Serializer):
     date = serializers.DateField(help_text="A day in Asia/Shanghai, YYYY-MM-DD.")
-    district = serializers.SlugRelatedField(
-        slug_field="code", queryset=District.objects.none(), help_text="GB/T 2260 code."
+    district = DistrictCodeField(
+        queryset=District.objects.none(),
+        help_text="GB/T 2260 code of a district the service is offered in; another one is refused (400).",
     )
-    staff = serializers.PrimaryKeyRelatedField(
+    staff = IdField(
         queryset=Staff.objects.none(),
         required=False,
         help_text="Signed-in customers: only the times of a staff member who served them before.",
@@ -185,7 +215,7 @@ class ServiceAvailabilityView(APIView):
         service = selectors.live_service(pk)
         if service is None:
             raise exceptions.NotFound()
-        query = AvailabilityQuerySerializer(data=request.query_params, service=service, customer=request.user)
+        query = AvailabilityQuerySerializer(data=query_data(request), service=service, customer=request.user)
         query.is_valid(raise_exception=True)
         day, district = query.validated_data["date"], query.validated_data["district"]
         staff = query.validated_data.get("staff")
@@ -224,22 +254,46 @@ class CustomerAddressSerializer(serializers.ModelSerializer):
 class CustomerAddressInputSerializer(serializers.Serializer):
     """Checked by the portal's AddressForm, so that the same rules apply (a mainland mobile number…)."""
 
-    district = serializers.CharField(help_text="GB/T 2260 code of a district of a launched city.")
-    detail = serializers.CharField(help_text="Street, building, unit and house number.")
-    landmark = serializers.CharField(required=False, allow_blank=True, default="")
-    contact_name = serializers.CharField()
-    contact_phone = serializers.CharField(help_text="A mainland mobile number.")
+    district = PatternField(
+        DISTRICT_CODE_PATTERN,
+        error_messages={"invalid": gettext_lazy("A district code has 6 digits, e.g. 370811.")},
+        help_text="GB/T 2260 code of a district of a launched city (see /districts/).",
+    )
+    detail = TextField(
+        max_length=ADDRESS_DETAIL_MAX_LENGTH,
+        validators=[FULL_ADDRESS],
+        help_text="Street, building, unit and house number: at least 5 characters.",
+    )
+    landmark = TextField(required=False, allow_blank=True, default="")
+    contact_name = TextField(max_length=CONTACT_NAME_MAX_LENGTH)
+    contact_phone = phone_field(help_text="A mainland mobile number, written as for sign-up.")
+
+    @staticmethod
+    def address_form(data) -> AddressForm:
+        form = AddressForm(data=data)
+        form.fields["district"].to_field_name = "code"
+        return form
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if not isinstance(error.detail, dict) or not hasattr(data, "get"):
+                raise
+            # One answer names every field to correct: the form's verdict on the others too.
+            form = self.address_form({name: data.get(name) for name in self.fields if name in data})
+            form.is_valid()
+            raise serializers.ValidationError({**_form_errors(form), **error.detail}) from None
 
     def validate(self, attrs):
-        form = AddressForm(data=attrs)
-        form.fields["district"].to_field_name = "code"
+        form = self.address_form(attrs)
         if not form.is_valid():
             raise serializers.ValidationError(_form_errors(form))
         attrs["form"] = form
         return attrs
 
 
-class AddressListView(generics.ListAPIView):
+class AddressListView(JsonBody, generics.ListAPIView):
     """The caller's saved addresses (in full: they are the caller's own) and adding one."""
 
     serializer_class = CustomerAddressSerializer
@@ -389,13 +443,14 @@ class BookingDetailSerializer(BookingSerializer):
 
 
 class BookingCreateSerializer(serializers.Serializer):
-    service = serializers.PrimaryKeyRelatedField(
-        queryset=ServicePage.objects.live(), help_text="Service page id, either language."
+    service = IdField(
+        queryset=ServicePage.objects.live(),
+        help_text="Service page id, either language.",
     )
     start = serializers.DateTimeField(help_text="One of the free start times, ISO 8601.")
-    address = serializers.IntegerField(help_text="Id of one of the caller's addresses.")
-    notes = serializers.CharField(required=False, allow_blank=True, max_length=1000, default="")
-    staff = serializers.PrimaryKeyRelatedField(
+    address = serializers.IntegerField(min_value=1, help_text="Id of one of the caller's addresses.")
+    notes = TextField(required=False, allow_blank=True, max_length=1000, default="")
+    staff = IdField(
         queryset=Staff.objects.none(),
         required=False,
         allow_null=True,
@@ -411,13 +466,15 @@ class BookingCreateSerializer(serializers.Serializer):
 
 
 class BookingChangeSerializer(serializers.Serializer):
-    start = serializers.DateTimeField(required=False)
-    address = serializers.IntegerField(required=False)
-    notes = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+    start = serializers.DateTimeField(required=False, help_text="One of the free start times, ISO 8601.")
+    address = serializers.IntegerField(
+        required=False, min_value=1, help_text="Id of one of the caller's addresses."
+    )
+    notes = TextField(required=False, allow_blank=True, max_length=1000)
 
 
 class BookingCancelSerializer(serializers.Serializer):
-    reason = serializers.CharField(required=False, allow_blank=True, max_length=500, default="")
+    reason = TextField(required=False, allow_blank=True, max_length=500, default="")
 
 
 def _detail_response(request, booking: Booking, status_code=status.HTTP_200_OK) -> Response:
@@ -431,7 +488,7 @@ def _own_booking(request, pk) -> Booking:
     return get_object_or_404(selectors.customer_bookings(request.user), pk=pk)
 
 
-class BookingListView(generics.ListAPIView):
+class BookingListView(JsonBody, generics.ListAPIView):
     """The caller's own orders, newest first; and booking a service."""
 
     serializer_class = BookingSerializer
@@ -477,7 +534,7 @@ class BookingListView(generics.ListAPIView):
         return _detail_response(request, booking, status.HTTP_201_CREATED)
 
 
-class BookingDetailView(APIView):
+class BookingDetailView(JsonBody, APIView):
     @extend_schema(responses=BookingDetailSerializer, summary="One of my orders")
     def get(self, request, pk):
         booking = _own_booking(request, pk)
@@ -506,7 +563,7 @@ class BookingDetailView(APIView):
         return _detail_response(request, booking)
 
 
-class BookingCancelView(APIView):
+class BookingCancelView(JsonBody, APIView):
     @extend_schema(
         request=BookingCancelSerializer,
         responses=BookingDetailSerializer,
@@ -634,7 +691,7 @@ class StaffTaskSerializer(serializers.ModelSerializer):
 
 class TaskTransitionSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=services.STAFF_TASK_ACTIONS)
-    reason = serializers.CharField(
+    reason = TextField(
         required=False,
         allow_blank=True,
         max_length=500,
@@ -682,7 +739,7 @@ class StaffTaskListView(generics.ListAPIView):
         return self.get_paginated_response(_task_data(request, staff, page, now))
 
 
-class StaffTaskTransitionView(APIView):
+class StaffTaskTransitionView(JsonBody, APIView):
     @extend_schema(
         request=TaskTransitionSerializer,
         responses=StaffTaskSerializer,
@@ -714,16 +771,20 @@ class StaffTaskTransitionView(APIView):
 
 
 class ProviderBookingFilterSerializer(serializers.Serializer):
-    provider = serializers.PrimaryKeyRelatedField(
+    provider = IdField(
         queryset=Provider.objects.none(),
         required=False,
         help_text="Only this provider's orders (one the caller may dispatch).",
     )
     status = serializers.ChoiceField(choices=Booking.Status.choices, required=False)
-    staff = serializers.PrimaryKeyRelatedField(queryset=Staff.objects.none(), required=False)
+    staff = IdField(
+        queryset=Staff.objects.none(),
+        required=False,
+        help_text="Only the orders of this staff member (of the caller's providers).",
+    )
     date_from = serializers.DateField(required=False, help_text="First day, Asia/Shanghai.")
     date_to = serializers.DateField(required=False, help_text="Last day, Asia/Shanghai.")
-    needs_reassignment = serializers.BooleanField(required=False, default=False)
+    needs_reassignment = QueryBooleanField(required=False, default=False)
 
     def __init__(self, *args, providers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -768,7 +829,10 @@ class ProviderBookingSerializer(serializers.ModelSerializer):
 
 
 class BookingAssignSerializer(serializers.Serializer):
-    staff = serializers.PrimaryKeyRelatedField(queryset=Staff.objects.all())
+    staff = IdField(
+        queryset=Staff.objects.all(),
+        help_text="A staff member of the order's provider.",
+    )
 
 
 def _dispatchable_providers(request):
@@ -790,7 +854,7 @@ class ProviderBookingListView(generics.ListAPIView):
 
     def list(self, request, *args, **kwargs):
         providers = _dispatchable_providers(request)
-        query = ProviderBookingFilterSerializer(data=request.query_params, providers=providers)
+        query = ProviderBookingFilterSerializer(data=query_data(request), providers=providers)
         query.is_valid(raise_exception=True)
         filters = dict(query.validated_data)
         provider = filters.pop("provider", None)
@@ -802,7 +866,7 @@ class ProviderBookingListView(generics.ListAPIView):
         return self.get_paginated_response(ProviderBookingSerializer(page, many=True).data)
 
 
-class ProviderBookingAssignView(APIView):
+class ProviderBookingAssignView(JsonBody, APIView):
     @extend_schema(
         request=BookingAssignSerializer,
         responses=ProviderBookingSerializer,

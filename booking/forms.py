@@ -6,6 +6,10 @@ from cms.models import District
 
 from .models import Address
 
+ADDRESS_DETAIL_MIN_LENGTH = 5
+ADDRESS_DETAIL_MAX_LENGTH = 200
+CONTACT_NAME_MAX_LENGTH = 50
+
 
 class AddressForm(forms.ModelForm):
     class Meta:
@@ -30,8 +34,8 @@ class AddressForm(forms.ModelForm):
         self.fields["district"].queryset = (
             districts if districts is not None else District.objects.filter(city__is_launched=True)
         )
-        self.fields["detail"].max_length = 200
-        self.fields["contact_name"].max_length = 50
+        self.fields["detail"].max_length = ADDRESS_DETAIL_MAX_LENGTH
+        self.fields["contact_name"].max_length = CONTACT_NAME_MAX_LENGTH
 
     def clean_contact_phone(self):
         phone = normalize_phone(self.cleaned_data["contact_phone"])
@@ -40,7 +44,7 @@ class AddressForm(forms.ModelForm):
 
     def clean_detail(self):
         detail = self.cleaned_data["detail"].strip()
-        if len(detail) < 5:
+        if len(detail) < ADDRESS_DETAIL_MIN_LENGTH:
             raise forms.ValidationError(_("Give the full address down to the house number."))
         return detail
 

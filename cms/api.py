@@ -8,8 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import path
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import ListAPIView
@@ -23,8 +24,10 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText, expand_db_html
 
+from api.query import query_data
+
 from .forms import SearchForm, ServiceFilterForm
-from .models import CulturalExperiencePage, ServiceCategoryPage, ServicePage
+from .models import DISTRICT_CODE_PATTERN, CulturalExperiencePage, ServiceCategoryPage, ServicePage
 from .selectors import (
     RELEVANCE,
     SERVICE_KINDS,
@@ -291,25 +294,62 @@ FILTER_PARAMETERS = (
     "page",
 )
 
-SERVICE_PARAMETERS = [
-    OpenApiParameter(
-        "q",
-        str,
-        description="Search words, matched as on the site (Chinese text is split into words). Without "
+PRICE_PATTERN = r"^[0-9]{1,8}(?:\.[0-9]{1,2})?\Z"
+
+
+class ServiceQuerySerializer(serializers.Serializer):
+    """The listing's parameters as the schema states them. The portal's form decides what they mean (and
+    refuses unknown categories and districts or a lowest price above the highest); this refuses, after it,
+    what the form would let through but the schema does not allow: an empty value, an amount written as
+    "1e2" or with spaces around, a duration or ordering that is not one of the values listed. Values are
+    checked as sent, nothing trimmed."""
+
+    q = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        max_length=SearchForm.base_fields["q"].max_length,
+        help_text="Search words, matched as on the site (Chinese text is split into words). Without "
         "`ordering`, the best matches come first.",
-    ),
-    OpenApiParameter("category", str, description="A category's id or slug (see /categories/)."),
-    OpenApiParameter("district", str, description="GB/T 2260 code of a district (see /districts/)."),
-    OpenApiParameter("min_price", str, description="Lowest price in yuan, e.g. 100 or 99.50."),
-    OpenApiParameter("max_price", str, description="Highest price in yuan; not below `min_price`."),
-    OpenApiParameter(
-        "max_duration", int, enum=[60, 120, 240, 480], description="Longest duration in minutes."
-    ),
-    OpenApiParameter("ordering", str, enum=list(SERVICE_ORDERINGS), description="Default: recommended."),
-    OpenApiParameter(
-        "kind", str, enum=list(SERVICE_KINDS), description="`cultural` for cultural experiences."
-    ),
-]
+    )
+    category = serializers.CharField(
+        required=False,
+        max_length=255,
+        trim_whitespace=False,
+        help_text="A category's id or slug (see /categories/).",
+    )
+    district = serializers.RegexField(
+        DISTRICT_CODE_PATTERN,
+        required=False,
+        trim_whitespace=False,
+        error_messages={"invalid": gettext_lazy("A district code has 6 digits, e.g. 370811.")},
+        help_text="GB/T 2260 code of a district (see /districts/).",
+    )
+    min_price = serializers.RegexField(
+        PRICE_PATTERN,
+        required=False,
+        trim_whitespace=False,
+        error_messages={"invalid": forms.DecimalField.default_error_messages["invalid"]},
+        help_text="Lowest price in yuan, e.g. 100 or 99.50.",
+    )
+    max_price = serializers.RegexField(
+        PRICE_PATTERN,
+        required=False,
+        trim_whitespace=False,
+        error_messages={"invalid": forms.DecimalField.default_error_messages["invalid"]},
+        help_text="Highest price in yuan; not below `min_price`.",
+    )
+    max_duration = serializers.ChoiceField(
+        choices=[int(value) for value, _label in ServiceFilterForm.DURATION_CHOICES if value],
+        required=False,
+        help_text="Longest duration in minutes.",
+    )
+    ordering = serializers.ChoiceField(
+        choices=list(SERVICE_ORDERINGS), required=False, help_text="Default: recommended."
+    )
+    kind = serializers.ChoiceField(
+        choices=list(SERVICE_KINDS), required=False, help_text="`cultural` for cultural experiences."
+    )
 
 
 # Views ---------------------------------------------------------------------------------------------------------
@@ -336,7 +376,7 @@ class CategoryList(APIView):
         return Response(CategorySerializer(categories, many=True, context={"request": request}).data)
 
 
-@extend_schema(parameters=SERVICE_PARAMETERS)
+@extend_schema(parameters=[ServiceQuerySerializer])
 class ServiceList(ListAPIView):
     """Live services in the request's language, filtered and ordered as on the site's listing."""
 
@@ -353,6 +393,7 @@ class ServiceList(ListAPIView):
         form = ServiceQueryForm(data, locale=locale)
         if not form.is_valid():
             raise form_errors(form, renamed=API_NAMES)
+        ServiceQuerySerializer(data=query_data(self.request)).is_valid(raise_exception=True)
         return filter_services(locale=locale, **form.filters())
 
     def paginate_queryset(self, queryset):

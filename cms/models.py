@@ -52,6 +52,10 @@ class City(BilingualName):
         return self.code[:2] if self.code.endswith("0000") else self.code[:4]
 
 
+# A GB/T 2260 county-level code, as District.code holds it: six digits.
+DISTRICT_CODE_PATTERN = r"^[0-9]{6}\Z"
+
+
 class District(BilingualName):
     city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="districts", verbose_name=_("city"))
     code = models.CharField(_("GB/T 2260 code"), max_length=6, unique=True)

@@ -14,11 +14,16 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.fields import TextField
 from api.idempotency import idempotent
+from api.views import JsonBody
 from booking import selectors as booking_selectors
 from booking.api import IDEMPOTENCY_PARAMETER
 
 from . import services
+from .gateways.alipay import AlipayGateway
+from .gateways.sandbox import SandboxGateway
+from .gateways.wechat import WeChatPayGateway
 from .models import Channel
 from .views import client_ip
 
@@ -29,21 +34,31 @@ DEFAULT_METHODS = {Channel.ALIPAY: "wap"}
 # Paying ----------------------------------------------------------------------------------------------------
 
 
-class BookingPayInputSerializer(serializers.Serializer):
-    channel = serializers.CharField(
-        max_length=20, help_text="wechat, alipay or sandbox: whichever this site offers."
+# Every way of paying some channel knows; which of them a channel takes is checked when paying.
+METHODS = list(
+    dict.fromkeys(
+        [*WeChatPayGateway.methods, *AlipayGateway.methods, *SandboxGateway.methods],
     )
-    method = serializers.CharField(
+)
+
+
+class BookingPayInputSerializer(serializers.Serializer):
+    channel = serializers.ChoiceField(
+        choices=Channel.values,
+        help_text="Whichever of them this site offers; another is refused with `channel_unavailable` (400).",
+    )
+    method = serializers.ChoiceField(
+        choices=METHODS,
         required=False,
         allow_blank=True,
-        max_length=10,
         default="",
         help_text=(
             "wechat: native (QR code, the default), h5 or jsapi (mini-programs, with openid); "
-            "alipay: wap (the default) or page."
+            "alipay: wap (the default) or page; sandbox: cashier. Another channel's method is refused with "
+            "`invalid_method` (400)."
         ),
     )
-    openid = serializers.CharField(
+    openid = TextField(
         required=False,
         allow_blank=True,
         max_length=128,
@@ -80,7 +95,7 @@ def _absolute(url: str) -> str:
     return url if "://" in url else settings.SITE_URL.rstrip("/") + url
 
 
-class BookingPayView(APIView):
+class BookingPayView(JsonBody, APIView):
     @extend_schema(
         request=BookingPayInputSerializer,
         responses={201: BookingPayResultSerializer},

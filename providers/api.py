@@ -9,7 +9,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny
@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from accounts.api import UserSerializer
 from api.errors import error_response
+from api.query import QueryIntegerField, query_data
 
 from . import permissions, selectors
 from .models import Certificate, Provider, ProviderMembership, Staff
@@ -53,7 +54,7 @@ class RoleSerializer(serializers.Serializer):
     def get_label(self, role):
         return str(ROLE_LABELS[role.role])
 
-    @extend_schema_field(OpenApiTypes.INT)
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_staff_id(self, role) -> int | None:
         return role.staff.pk if role.staff is not None else None
 
@@ -113,7 +114,13 @@ class StaffMemberSerializer(serializers.Serializer):
 
 
 class StaffQuerySerializer(serializers.Serializer):
-    provider = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    provider = QueryIntegerField(
+        min_value=1,
+        max_value=2**63 - 1,
+        required=False,
+        help_text="Only this provider's staff. A provider the caller neither administers nor dispatches for "
+        "(or that does not exist) is refused with 403.",
+    )
 
 
 # Views -------------------------------------------------------------------------------------------------------
@@ -142,16 +149,7 @@ class Verify(APIView):
         return Response(CertificateCheckSerializer(check).data)
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter(
-            "provider",
-            int,
-            description="Only this provider's staff. A provider the caller neither administers nor dispatches "
-            "for (or that does not exist) is refused with 403.",
-        )
-    ]
-)
+@extend_schema(parameters=[StaffQuerySerializer])
 class StaffList(ListAPIView):
     """The current staff of the providers the caller administers or dispatches for, as in the portal's staff
     list. Anyone else (customers, staff members) is refused with 403."""
@@ -163,13 +161,13 @@ class StaffList(ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return Staff.objects.none()
         user = self.request.user
-        if "provider" not in self.request.query_params:
+        query = StaffQuerySerializer(data=query_data(self.request))
+        query.is_valid(raise_exception=True)
+        if "provider" not in query.validated_data:
             providers = permissions.managed_providers(user)
             if not providers.exists():
                 raise PermissionDenied
             return selectors.staff_of_providers(providers)
-        query = StaffQuerySerializer(data=self.request.query_params)
-        query.is_valid(raise_exception=True)
         provider = Provider.objects.filter(pk=query.validated_data["provider"]).first()
         permissions.require(provider is not None and permissions.can_dispatch(user, provider))
         return selectors.staff_of_providers([provider])

@@ -162,11 +162,10 @@ def certificate_validity(certificate: Certificate, today: date | None = None) ->
 
 
 def certificate_by_number(number: str) -> Certificate | None:
-    return (
-        Certificate.objects.select_related("provider", "staff")
-        .filter(number=(number or "").strip().upper())
-        .first()
-    )
+    number = (number or "").strip().upper()
+    if "\x00" in number:  # No number has one; PostgreSQL refuses to even compare text holding it.
+        return None
+    return Certificate.objects.select_related("provider", "staff").filter(number=number).first()
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,51 @@ def test_bad_code_requests_are_a_400_per_field(api, db, data, fields):
         assert english["fields"]["phone"][0].startswith("Enter an 11-digit mainland mobile number")
 
 
+@pytest.mark.parametrize(
+    "written", ["138 1234 5678", "138-1234-5678", "+86 138 1234 5678", "0086-13812345678", "+8613812345678"]
+)
+def test_a_number_may_be_written_with_spaces_dashes_and_a_prefix(api, db, written):
+    response = api.post(reverse("api:sms_code"), {"phone": written, "purpose": "signup"})
+    assert response.status_code == 202 and response.json()["phone"] == "138****5678"
+    assert [sent.phone for sent in sms.outbox] == [PHONE]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        " 13812345678",  # nothing around the number
+        "13812345678 ",
+        "138  1234 5678",  # one space or dash between two digits
+        "138--12345678",
+        "(+86) 13812345678",
+        "86 13812345678",
+        "12812345678",  # the second digit is 3 to 9
+        "1381234567８",  # ASCII digits only
+        "138123456789",
+    ],
+)
+def test_a_number_that_does_not_match_the_documented_pattern_is_a_400(api, db, written):
+    body = assert_error(
+        api.post(reverse("api:sms_code"), {"phone": written, "purpose": "signup"}), 400, "invalid"
+    )
+    assert body["fields"] == {"phone": ["请输入以 13–19 开头的 11 位大陆手机号，例如 13812345678。"]}
+    assert sms.outbox == []
+
+
+def test_the_documented_phone_pattern_is_the_one_checked_and_passes_the_portals_rule(api, db):
+    import yaml
+
+    from accounts.validators import MAINLAND_MOBILE_AS_WRITTEN, validate_mainland_mobile
+
+    schema = yaml.safe_load(api.get("/api/v1/schema/").content)["components"]["schemas"]
+    for name in ("SmsCodeRequest", "SignUpRequest", "PasswordResetRequest", "CustomerAddressInputRequest"):
+        phone = schema[name]["properties"].get("phone") or schema[name]["properties"]["contact_phone"]
+        assert phone["pattern"] == MAINLAND_MOBILE_AS_WRITTEN.replace(r"\Z", "$")
+    for written in ("+86 138 1234 5678", "0086-139-0000-0000", "1 9 9 1 2 3 4 5 6 7 8", "13812345678"):
+        assert re.match(MAINLAND_MOBILE_AS_WRITTEN, written)
+        validate_mainland_mobile(written)
+
+
 @override_settings(SMS_BACKEND="accounts.tests.test_api.RefusingSmsBackend")
 def test_a_text_the_gateway_refuses_is_a_503(api, db):
     assert_error(api.post(reverse("api:sms_code"), {"phone": PHONE, "purpose": "signup"}), 503, "sms_failed")
@@ -266,6 +311,33 @@ def test_a_weak_password_is_refused_without_using_up_the_code(api, db):
     assert list(weak["fields"]) == ["password"]
     good = api.post(reverse("api:signup"), {"phone": PHONE, "code": code, "password": PASSWORD})
     assert good.status_code == 201
+
+
+@pytest.mark.parametrize(
+    "password, message",
+    [
+        ("short-1", "Ensure this field has at least 8 characters."),
+        ("1234567890", "This password is entirely numeric."),
+    ],
+)
+def test_the_documented_password_rules_are_checked_before_the_code_is_used(api, db, password, message):
+    api.post(reverse("api:sms_code"), {"phone": PHONE, "purpose": "signup"})
+    code = sent_code()
+    data = {"phone": PHONE, "code": code, "password": password}
+    body = assert_error(api.post(reverse("api:signup"), data, HTTP_ACCEPT_LANGUAGE="en"), 400, "invalid")
+    assert body["fields"] == {"password": [message]}
+    assert api.post(reverse("api:signup"), {**data, "password": PASSWORD}).status_code == 201
+
+
+def test_the_schema_states_the_password_rules_it_can(api, db):
+    import yaml
+
+    schema = yaml.safe_load(api.get("/api/v1/schema/").content)["components"]["schemas"]
+    for name, field in (("SignUpRequest", "password"), ("PasswordResetRequest", "new_password")):
+        password = schema[name]["properties"][field]
+        assert password["minLength"] == 8
+        assert re.search(password["pattern"], "jining-harbour-42")
+        assert not re.search(password["pattern"], "12345678")
 
 
 def test_bad_sign_up_input_is_a_400_per_field(api, db):

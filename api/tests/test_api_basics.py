@@ -78,3 +78,114 @@ def test_a_bad_token_is_401_with_a_readable_message(api):
     assert response.status_code == 401
     assert body["code"] == "token_not_valid" and "token" in body["detail"].lower()
     assert "{" not in body["detail"]
+
+
+# Pagination --------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def someone(api):
+    from accounts.services import create_phone_user
+
+    api.force_authenticate(create_phone_user(phone="13700000009", password="qufu-stele-rubbing-7", name="陈"))
+    return api
+
+
+@pytest.mark.parametrize("value", ["null", "", "0", "-1", "101", "1.0", " 5", "+5", "５", "last"])
+def test_a_page_size_that_is_not_a_whole_number_from_1_to_100_is_a_400(someone, value):
+    response = someone.get("/api/v1/me/addresses/", {"page_size": value})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid" and list(body["fields"]) == ["page_size"]
+    english = someone.get("/api/v1/me/addresses/", {"page_size": value}, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english["fields"]["page_size"][0] in {
+        "A valid integer is required.",
+        "Ensure this value is greater than or equal to 1.",
+        "Ensure this value is less than or equal to 100.",
+    }
+    assert body["fields"]["page_size"] != english["fields"]["page_size"]  # in the caller's language
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "abc", "", "last", "2.0"])
+def test_a_page_that_is_not_a_positive_whole_number_is_a_400(someone, value):
+    body = someone.get("/api/v1/me/addresses/", {"page": value}).json()
+    assert body["code"] == "invalid" and list(body["fields"]) == ["page"]
+
+
+def test_good_page_numbers_and_sizes_are_taken_and_a_page_past_the_end_is_a_404(someone):
+    for params in ({}, {"page": "1"}, {"page_size": "1"}, {"page_size": "100", "page": "1"}):
+        assert someone.get("/api/v1/me/addresses/", params).status_code == 200
+    body = someone.get("/api/v1/me/addresses/", {"page": "2"}).json()
+    assert body["code"] == "not_found" and body["fields"] == {}
+
+
+def test_the_schema_states_the_bounds_of_page_and_page_size(api):
+    schema = yaml.safe_load(api.get("/api/v1/schema/").content)
+    parameters = {
+        p["name"]: p["schema"] for p in schema["paths"]["/api/v1/me/addresses/"]["get"]["parameters"]
+    }
+    assert parameters["page"] == {"type": "integer", "minimum": 1}
+    assert parameters["page_size"] == {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}
+
+
+# Request bodies ----------------------------------------------------------------------------------------------
+
+
+def test_request_bodies_are_json_only(api):
+    form = api.post(
+        "/api/v1/auth/sms-code/",
+        "phone=13800000001&purpose=signup",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert form.status_code == 415 and form.json()["code"] == "unsupported_media_type"
+    schema = yaml.safe_load(api.get("/api/v1/schema/").content)
+    bodies = [
+        operation["requestBody"]["content"]
+        for path in schema["paths"].values()
+        for operation in path.values()
+        if "requestBody" in operation
+    ]
+    assert bodies and all(set(content) == {"application/json"} for content in bodies)
+
+
+def test_a_json_number_where_the_schema_says_string_is_a_400(api):
+    body = api.post("/api/v1/auth/sms-code/", {"phone": 13800000001, "purpose": "signup"}).json()
+    assert body["code"] == "invalid" and list(body["fields"]) == ["phone"]
+
+
+def test_request_strings_state_in_the_schema_what_drf_refuses(api):
+    """NUL characters always, and blank (once trimmed) unless blanks are allowed; response strings are free."""
+    from api import patterns
+
+    schema = yaml.safe_load(api.get("/api/v1/schema/").content)["components"]["schemas"]
+    address = schema["CustomerAddressInputRequest"]["properties"]
+    assert address["contact_name"]["pattern"] == patterns.ecma(patterns.NOT_BLANK)
+    assert address["landmark"]["pattern"] == patterns.ecma(patterns.NO_NUL)
+    assert "pattern" not in schema["CustomerAddress"]["properties"]["contact_name"]
+    # The patterns say what DRF's CharField does: it trims what str.strip() trims and refuses NUL.
+    not_blank, no_nul = re.compile(patterns.NOT_BLANK), re.compile(patterns.NO_NUL)
+    for text in ["陈", " 陈 ", "\u3000\u3000", " \t\n", "\x1c\x85", "\ufeff", "a\x00", "", "\xa0x\xa0"]:
+        assert bool(no_nul.match(text)) == ("\x00" not in text)
+        assert bool(not_blank.match(text)) == ("\x00" not in text and text.strip() != "")
+
+
+def test_a_url_too_long_for_the_web_server_is_documented(api):
+    schema = yaml.safe_load(api.get("/api/v1/schema/").content)
+    responses = schema["paths"]["/api/v1/services/"]["get"]["responses"]
+    assert "414" in responses and "content" not in responses["414"]
+
+
+def test_answers_that_name_an_order_link_to_the_operations_on_it(api):
+    schema = yaml.safe_load(api.get("/api/v1/schema/").content)
+    operation_ids = {op["operationId"] for path in schema["paths"].values() for op in path.values()}
+    created = schema["paths"]["/api/v1/bookings/"]["post"]["responses"]["201"]["links"]
+    assert created["bookings_retrieve"] == {
+        "operationId": "bookings_retrieve",
+        "parameters": {"id": "$response.body#/id"},
+    }
+    listed = schema["paths"]["/api/v1/provider/bookings/"]["get"]["responses"]["200"]["links"]
+    assert listed["provider_bookings_assign_create"]["parameters"] == {"id": "$response.body#/results/0/id"}
+    for path in schema["paths"].values():
+        for operation in path.values():
+            for response in operation["responses"].values():
+                assert {link["operationId"] for link in response.get("links", {}).values()} <= operation_ids

@@ -151,6 +151,17 @@ def test_availability_refuses_bad_input_with_fields_never_a_500(catalog, setup):
         assert response.status_code == 200 and response.json()["slots"] == []
 
 
+@pytest.mark.parametrize("district", ["37081", "abc", "\x00", " 370811", ""])
+def test_availability_in_a_district_code_of_the_wrong_shape_is_a_400_without_a_lookup(
+    catalog, setup, district
+):
+    query = {"date": "2030-01-01", "district": district}
+    with CaptureQueriesContext(connection) as queries:
+        body = assert_error(api().get(url("service-availability", catalog.daily.pk), query), 400, "invalid")
+    assert set(body["fields"]) == {"district"}
+    assert not [query for query in queries if "cms_district" in query["sql"]]
+
+
 def test_availability_for_a_staff_member_who_served_the_caller_before(catalog):
     _provider, (first, second) = bookable_setup(catalog, staff_count=2)
     customer = make_customer()
@@ -240,6 +251,47 @@ def test_addresses_are_checked_like_the_portals_form(catalog, customer):
     )
     assert missing["fields"]["detail"] == ["This field is required."]
     assert not Address.objects.filter(customer=customer).exists()
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("detail", "  短地址  "),  # five characters only with the spaces around
+        ("detail", "x" * 201),
+        ("contact_name", "   "),
+        ("contact_name", "陈" * 51),
+        ("contact_name", 0),  # a JSON number is not a string
+        ("district", " 370811"),
+        ("district", 370811),
+        ("contact_phone", "139 0000 1111 "),
+        ("contact_phone", 13900001111),
+    ],
+)
+def test_address_fields_are_checked_as_the_schema_states(catalog, customer, field, value):
+    body = {"district": "370811", "detail": ADDRESS, "contact_name": "陈阿姨", "contact_phone": "13900001111"}
+    error = assert_error(api(customer).post(url("my-addresses"), {**body, field: value}), 400, "invalid")
+    assert set(error["fields"]) == {field}
+    assert not Address.objects.filter(customer=customer).exists()
+
+
+def test_the_address_schema_states_the_forms_rules(catalog):
+    import re
+
+    import yaml
+
+    schema = yaml.safe_load(api().get("/api/v1/schema/").content)["components"]["schemas"]
+    address = schema["CustomerAddressInputRequest"]["properties"]
+    assert address["district"]["pattern"] == "^[0-9]{6}$"
+    assert address["detail"]["maxLength"] == 200 and address["contact_name"]["maxLength"] == 50
+    detail = re.compile(address["detail"]["pattern"].replace("$", r"\Z"))
+    for text, accepted in [
+        (ADDRESS, True),
+        ("12345", True),
+        ("  短地址  ", False),
+        (" 1 2 3 ", True),
+        ("a\x00bcde", False),
+    ]:
+        assert bool(detail.match(text)) == accepted, text
 
 
 # Booking ---------------------------------------------------------------------------------------------------
@@ -342,8 +394,13 @@ def test_booking_refuses_bad_input_with_stable_codes(catalog, setup, customer, a
     for field, value in [
         ("service", 999999),
         ("service", catalog.housekeeping.pk),
+        ("service", 0),
         ("start", "tomorrow"),
         ("staff", 999999),
+        ("staff", 0),
+        ("address", 0),
+        ("address", -1),
+        ("notes", 12),
     ]:
         body = {**order_body(catalog, address), field: value}
         assert set(assert_error(client.post(url("bookings"), body), 400, "invalid")["fields"]) == {field}
@@ -505,7 +562,8 @@ def test_my_orders_are_mine_only_newest_first_and_paginated(catalog, setup, cust
     first_page = api(customer).get(url("bookings"), {"page_size": 1}).json()
     assert len(first_page["results"]) == 1 and first_page["next"]
     assert_error(api(customer).get(url("bookings"), {"page": 9}), 404, "not_found")
-    assert api(customer).get(url("bookings"), {"page_size": "lots"}).status_code == 200
+    lots = assert_error(api(customer).get(url("bookings"), {"page_size": "lots"}), 400, "invalid")
+    assert list(lots["fields"]) == ["page_size"]
 
 
 def _many_bookings(catalog, customer, count):
@@ -732,3 +790,22 @@ def test_a_real_jwt_from_the_token_endpoint_authenticates(catalog, setup, custom
     assert client.get(url("bookings")).json()["count"] == 1
     refused = APIClient(HTTP_AUTHORIZATION="Bearer not-a-token").get(url("bookings"))
     assert refused.status_code == 401 and set(refused.json()) == ERROR_KEYS
+
+
+def test_ids_in_order_bodies_are_documented_from_1(catalog):
+    import yaml
+
+    schema = yaml.safe_load(api().get("/api/v1/schema/").content)
+    components = schema["components"]["schemas"]
+    for name, fields in (
+        ("BookingCreateRequest", ("service", "address", "staff")),
+        ("PatchedBookingChangeRequest", ("address",)),
+    ):
+        for field in fields:
+            assert components[name]["properties"][field]["minimum"] == 1, (name, field)
+    (key,) = [
+        p
+        for p in schema["paths"]["/api/v1/bookings/"]["post"]["parameters"]
+        if p["name"] == "Idempotency-Key"
+    ]
+    assert key["schema"] == {"type": "string", "maxLength": 255}

@@ -271,10 +271,33 @@ def test_the_providers_orders_with_the_customer_masked(catalog):
         {"staff": stranger.pk},
         {"provider": theirs.provider_id},
         {"staff": "x"},
+        # An empty value is a value (not "no filter"); a boolean is true or false.
+        {"date_from": ""},
+        {"status": ""},
+        {"provider": ""},
+        {"needs_reassignment": ""},
+        {"needs_reassignment": "1"},
+        {"needs_reassignment": "yes"},
+        {"provider": 0},
+        {"page_size": "null"},
     ):
         assert set(assert_error(client.get(url("provider-bookings"), bad), 400, "invalid")["fields"]) == set(
             bad
         )
+
+
+def test_the_providers_order_filters_are_documented_as_they_are_checked(catalog):
+    import yaml
+
+    schema = yaml.safe_load(api().get("/api/v1/schema/").content)
+    parameters = {
+        p["name"]: p["schema"] for p in schema["paths"]["/api/v1/provider/bookings/"]["get"]["parameters"]
+    }
+    assert parameters["provider"] == {"type": "integer", "minimum": 1}
+    assert parameters["staff"] == {"type": "integer", "minimum": 1}
+    assert parameters["needs_reassignment"]["type"] == "boolean"
+    assert parameters["date_from"] == {"type": "string", "format": "date"}
+    assert "pending" in parameters["status"]["enum"]
 
 
 def test_the_providers_orders_take_a_fixed_number_of_queries(catalog, django_assert_max_num_queries):

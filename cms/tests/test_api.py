@@ -217,6 +217,56 @@ def test_bad_filters_are_a_400_with_the_field_in_the_callers_language(
     assert english in body["fields"][field][0]
 
 
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        # An empty value is a value, not "no filter" as from an HTML form.
+        ({"kind": ""}, "kind"),
+        ({"ordering": ""}, "ordering"),
+        ({"max_duration": ""}, "max_duration"),
+        ({"district": ""}, "district"),
+        ({"category": ""}, "category"),
+        ({"min_price": ""}, "min_price"),
+        # Shapes the site's form takes but the schema does not describe.
+        ({"min_price": "1e2"}, "min_price"),
+        ({"max_price": " 100"}, "max_price"),
+        ({"max_price": "100."}, "max_price"),
+        ({"district": "37081"}, "district"),
+        ({"page_size": "0"}, "page_size"),
+        ({"page_size": "null"}, "page_size"),
+    ],
+)
+def test_values_outside_the_documented_ones_are_a_400_naming_the_parameter(api, catalog, params, field):
+    body = assert_error(api.get(reverse("api:services"), params), 400, "invalid")
+    assert list(body["fields"]) == [field]
+
+
+def test_an_empty_search_is_no_search(api, catalog):
+    assert len(titles(api.get(reverse("api:services"), {"q": ""}))) == 4
+
+
+def test_the_listings_parameters_are_documented_as_they_are_checked(api, catalog):
+    schema = yaml.safe_load(api.get("/api/v1/schema/").content)
+    parameters = {p["name"]: p["schema"] for p in schema["paths"]["/api/v1/services/"]["get"]["parameters"]}
+    assert parameters["district"]["pattern"] == "^[0-9]{6}$"
+    assert parameters["min_price"]["pattern"] == parameters["max_price"]["pattern"]
+    assert re.match(parameters["min_price"]["pattern"], "99.50") and not re.match(
+        parameters["min_price"]["pattern"], "1e2"
+    )
+    assert parameters["max_duration"]["enum"] == [60, 120, 240, 480]
+    assert set(parameters["ordering"]["enum"]) == {
+        "recommended",
+        "price_asc",
+        "price_desc",
+        "duration_asc",
+        "newest",
+    }
+    assert parameters["kind"]["enum"] == ["service", "cultural"]
+    assert parameters["q"]["maxLength"] == 100 and "minLength" not in parameters["q"]
+    assert parameters["category"]["minLength"] == 1
+    assert parameters["page"]["minimum"] == 1 and parameters["page_size"]["maximum"] == 100
+
+
 def test_a_page_past_the_end_is_a_404_in_the_error_shape(api, catalog):
     assert_error(api.get(reverse("api:services"), {"page": "999"}), 404, "not_found")
     second = api.get(reverse("api:services"), {"page": "2", "page_size": "3"}).json()

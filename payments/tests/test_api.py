@@ -7,6 +7,7 @@ from decimal import Decimal
 from unittest import mock
 
 import pytest
+import yaml
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -142,18 +143,34 @@ def test_channels_this_site_does_not_offer_are_refused(catalog, settings):
     settings.WECHATPAY = None
     booking = pending_booking(catalog)
 
-    for channel in ("wechat", "bitcoin", ""):
-        assert_error(pay(booking, channel=channel), 400, "channel_unavailable" if channel else "invalid")
+    assert_error(pay(booking, channel="wechat"), 400, "channel_unavailable")
     english = assert_error(
         api(booking.customer, HTTP_ACCEPT_LANGUAGE="en").post(
-            url("booking-pay", booking.pk), {"channel": "bitcoin"}
+            url("booking-pay", booking.pk), {"channel": "wechat"}
         ),
         400,
         "channel_unavailable",
     )
     assert english["detail"] == "This payment method is not available."
-    assert_error(pay(booking, channel="sandbox", method="qr"), 400, "invalid_method")
+    # Another channel's way of paying is a rule of the channel; a method no channel has is not a method.
+    assert_error(pay(booking, channel="sandbox", method="wap"), 400, "invalid_method")
+    assert list(assert_error(pay(booking, channel="sandbox", method="qr"), 400, "invalid")["fields"]) == [
+        "method"
+    ]
     assert_error(api(booking.customer).post(url("booking-pay", booking.pk), {}), 400, "invalid")
+    assert not Payment.objects.filter(status="created").exists()
+
+
+def test_a_channel_or_method_outside_the_documented_ones_is_a_400_naming_the_field(catalog):
+    booking = pending_booking(catalog)
+
+    for channel in ("bitcoin", ""):
+        body = assert_error(pay(booking, channel=channel), 400, "invalid")
+        assert list(body["fields"]) == ["channel"]
+    schema = yaml.safe_load(api(booking.customer).get("/api/v1/schema/").content)
+    components = schema["components"]["schemas"]
+    assert components["ChannelEnum"]["enum"] == ["wechat", "alipay", "sandbox"]
+    assert set(components["MethodEnum"]["enum"]) == {"native", "h5", "jsapi", "wap", "page", "cashier"}
     assert not Payment.objects.filter(status="created").exists()
 
 

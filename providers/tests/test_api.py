@@ -195,6 +195,11 @@ def test_verify_a_provider_certificate_in_english(catalog):
     assert provider.uscc not in json.dumps(body)
 
 
+def test_a_certificate_number_with_a_nul_character_is_unknown_not_a_server_error(db):
+    # PostgreSQL refuses even to compare text holding NUL; no certificate number has one.
+    assert_error(APIClient().get("/api/v1/verify/SMC%00/"), 404, "unknown_certificate")
+
+
 def test_an_unknown_certificate_number_is_a_404_in_the_error_shape(db):
     body = assert_error(APIClient().get("/api/v1/verify/SMC-0000-0000-0000/"), 404, "unknown_certificate")
     assert body["detail"] == "没有该编号的证书。"
@@ -276,7 +281,7 @@ def test_an_unknown_provider_is_refused_like_another_ones(world):
     assert_error(signed_in(world.users["a_admin"]).get(STAFF, {"provider": 987654}), 403, "permission_denied")
 
 
-@pytest.mark.parametrize("value", ["abc", "", "-1", str(10**30)])
+@pytest.mark.parametrize("value", ["abc", "", "-1", "0", "1.0", " 1", str(10**30)])
 def test_a_bad_provider_filter_is_a_400(world, value):
     body = assert_error(signed_in(world.users["a_admin"]).get(STAFF, {"provider": value}), 400, "invalid")
     assert list(body["fields"]) == ["provider"]
@@ -313,3 +318,26 @@ def test_provider_endpoints_are_documented(db):
     assert {} not in schema["paths"]["/api/v1/me/"]["get"]["security"]
     names = {p["name"] for p in schema["paths"]["/api/v1/provider/staff/"]["get"]["parameters"]}
     assert names >= {"provider", "page", "page_size"}
+
+
+def test_me_documents_what_is_null_for_a_customer(world):
+    """A customer's role names no provider and no staff record: the schema must allow null for both."""
+    import yaml
+
+    schema = yaml.safe_load(APIClient().get("/api/v1/schema/").content)
+    role = schema["components"]["schemas"]["Role"]["properties"]
+    assert role["staff_id"]["type"] == "integer" and role["staff_id"]["nullable"] is True
+    assert role["provider"]["nullable"] is True
+    body = signed_in(world.users["customer"]).get(reverse("api:me")).json()
+    assert body["roles"][0]["staff_id"] is None and body["roles"][0]["provider"] is None
+
+
+def test_the_provider_filter_is_documented_as_an_id(db):
+    import yaml
+
+    schema = yaml.safe_load(APIClient().get("/api/v1/schema/").content)
+    (provider,) = [
+        p for p in schema["paths"]["/api/v1/provider/staff/"]["get"]["parameters"] if p["name"] == "provider"
+    ]
+    assert provider["schema"]["type"] == "integer" and provider["schema"]["minimum"] == 1
+    assert not provider.get("required")
