@@ -349,8 +349,8 @@ class BookingEventSerializer(serializers.Serializer):
         return str(selectors.event_label(event))
 
 
-class BookingSerializer(serializers.ModelSerializer):
-    """An order as its customer sees it in a list."""
+class OrderFieldsSerializer(serializers.ModelSerializer):
+    """What every order resource shows, whoever reads it."""
 
     status_display = serializers.CharField(source="get_status_display")
     service = BookedServiceSerializer(source="*")
@@ -358,7 +358,6 @@ class BookingSerializer(serializers.ModelSerializer):
     staff = BookingStaffSerializer()
     provider = BookingProviderSerializer()
     price = serializers.DecimalField(max_digits=10, decimal_places=2)
-    payment = serializers.SerializerMethodField()
 
     class Meta:
         model = Booking
@@ -374,6 +373,17 @@ class BookingSerializer(serializers.ModelSerializer):
             "staff",
             "provider",
             "price",
+        ]
+
+
+class BookingSerializer(OrderFieldsSerializer):
+    """An order as its customer sees it in a list."""
+
+    payment = serializers.SerializerMethodField()
+
+    class Meta(OrderFieldsSerializer.Meta):
+        fields = [
+            *OrderFieldsSerializer.Meta.fields,
             "pay_by",
             "needs_reassignment",
             "payment",
@@ -793,31 +803,14 @@ class ProviderBookingFilterSerializer(serializers.Serializer):
             self.fields["staff"].queryset = Staff.objects.filter(provider__in=providers)
 
 
-class ProviderBookingSerializer(serializers.ModelSerializer):
+class ProviderBookingSerializer(OrderFieldsSerializer):
     """An order as the provider's dispatchers see it: the customer's contact masked."""
 
-    status_display = serializers.CharField(source="get_status_display")
-    service = BookedServiceSerializer(source="*")
-    district = BookingDistrictSerializer()
-    staff = BookingStaffSerializer()
-    provider = BookingProviderSerializer()
-    price = serializers.DecimalField(max_digits=10, decimal_places=2)
     customer_contact = serializers.SerializerMethodField()
 
-    class Meta:
-        model = Booking
+    class Meta(OrderFieldsSerializer.Meta):
         fields = [
-            "id",
-            "number",
-            "status",
-            "status_display",
-            "service",
-            "start",
-            "end",
-            "district",
-            "staff",
-            "provider",
-            "price",
+            *OrderFieldsSerializer.Meta.fields,
             "customer_contact",
             "needs_reassignment",
             "created_at",
