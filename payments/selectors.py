@@ -2,11 +2,19 @@
 
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Sum
 
 from .models import Payment, Refund
 
 ZERO = Decimal("0.00")
+
+
+def refundable_amount(booking) -> Decimal:
+    """What can still be paid back on an order: its paid payments less what was refunded from them."""
+    left = Payment.objects.filter(booking=booking, status=Payment.Status.PAID).aggregate(
+        left=Sum(F("amount") - F("refunded_amount"))
+    )["left"]
+    return (left or ZERO).quantize(ZERO)
 
 
 def payments_for_booking(booking):

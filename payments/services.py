@@ -23,6 +23,7 @@ from .errors import PaymentError
 from .gateways import ChannelUnavailable, available_channels, gateway_for
 from .gateways.base import GatewayError, Notice, NotificationRejected, RefundState, TradeState
 from .models import Discrepancy, NotificationRecord, Payment, Refund
+from .selectors import refundable_amount
 
 logger = logging.getLogger(__name__)
 Status = Payment.Status
@@ -260,14 +261,13 @@ def request_refund(payment: Payment, amount: Decimal, *, kind: str, reason: str,
 def refund_booking(booking: Booking, amount: Decimal, *, kind: str, reason: str, actor=None) -> list[Refund]:
     """Pay ``amount`` back on an order through the refund path, from its paid payments in turn."""
     left = Decimal(amount).quantize(Decimal("0.01"))
-    paid = list(booking.payments.filter(status=Status.PAID).order_by("paid_at", "pk"))
-    if left > sum((payment.amount - payment.refunded_amount for payment in paid), Decimal(0)):
+    if left > refundable_amount(booking):
         raise PaymentError(
             _("This is more than can still be refunded on the order."), code="refund_exceeds_payment"
         )
     refunds = []
     with transaction.atomic():
-        for payment in paid:
+        for payment in booking.payments.filter(status=Status.PAID).order_by("paid_at", "pk"):
             share = min(left, payment.amount - payment.refunded_amount)
             if share > 0:
                 refunds.append(request_refund(payment, share, kind=kind, reason=reason, actor=actor))

@@ -120,6 +120,8 @@ class ProviderEvent(models.Model):
         "staff_added": _("Staff member added"),
         "staff_updated": _("Staff member updated"),
         "staff_left": _("Staff member left"),
+        "quality_warning_confirmed": _("Quality warning confirmed"),
+        "quality_warning_dismissed": _("Quality warning dismissed"),
     }
 
     provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="events")
@@ -461,3 +463,64 @@ class Certificate(models.Model):
 
     def __str__(self):
         return self.number
+
+
+class QualityWarning(models.Model):
+    """A warning raised automatically by a quality trigger, waiting for an operator to confirm or dismiss it.
+
+    The evidence is a list of ``{"label": ..., "url": ...}`` written by whoever raised the warning, so this
+    app needs to know nothing of reviews or complaints. Confirming a provider-level warning is the "warn"
+    quality action on the provider; a staff-level one is recorded in the provider's history.
+    """
+
+    class Trigger(models.TextChoices):
+        LOW_RATING = "low_rating", _("Rolling rating under the threshold")
+        UPHELD_COMPLAINTS = "upheld_complaints", _("Too many upheld complaints")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an operator")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="quality_warnings")
+    staff = models.ForeignKey(
+        Staff, null=True, blank=True, on_delete=models.CASCADE, related_name="quality_warnings"
+    )
+    trigger = models.CharField(_("trigger"), max_length=20, choices=Trigger.choices)
+    summary = models.JSONField(_("figures"), default=dict)
+    evidence = models.JSONField(_("evidence"), default=list)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    raised_at = models.DateTimeField(_("raised at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.TextField(_("operator's note"), blank=True)
+
+    class Meta:
+        ordering = ["-raised_at", "-pk"]
+        verbose_name = _("quality warning")
+        verbose_name_plural = _("quality warnings")
+        constraints = [
+            # One open warning per subject and trigger, however many reviews arrive at once.
+            models.UniqueConstraint(
+                fields=["provider", "trigger"],
+                condition=models.Q(status="pending", staff__isnull=True),
+                name="one_pending_provider_warning_per_trigger",
+            ),
+            models.UniqueConstraint(
+                fields=["staff", "trigger"],
+                condition=models.Q(status="pending", staff__isnull=False),
+                name="one_pending_staff_warning_per_trigger",
+            ),
+        ]
+
+    def __str__(self):
+        subject = self.staff.real_name if self.staff_id else self.provider.name
+        return f"{subject}: {self.get_trigger_display()}"
+
+    @property
+    def subject_name(self):
+        return self.staff.real_name if self.staff_id else self.provider.name

@@ -23,6 +23,7 @@ from .models import (
     ProviderDocument,
     ProviderEvent,
     ProviderMembership,
+    QualityWarning,
     ScheduleException,
     ServiceOffer,
     Staff,
@@ -173,6 +174,63 @@ def change_status(provider: Provider, action: str, *, actor, reason: str = "") -
     _log(provider, actor, action, reason, previous, provider.status)
     provider_status_changed.send(sender=Provider, provider=provider, action=action)
     return provider
+
+
+# Quality warnings ------------------------------------------------------------------------------------------
+
+
+def raise_quality_warning(
+    *, provider: Provider, staff: Staff | None, trigger: str, summary: dict, evidence: list
+):
+    """Open a pending warning for an operator, or refresh the evidence of the one already open.
+
+    Returns the pending warning. The database allows one pending warning per subject and trigger, so
+    simultaneous triggers end in one warning.
+    """
+    subject = {
+        "provider": provider,
+        "staff": staff,
+        "trigger": trigger,
+        "status": QualityWarning.Status.PENDING,
+    }
+    try:
+        with transaction.atomic():
+            warning, created = QualityWarning.objects.get_or_create(
+                **subject, defaults={"summary": summary, "evidence": evidence}
+            )
+    except IntegrityError:
+        warning, created = QualityWarning.objects.get(**subject), False
+    if not created:
+        warning.summary, warning.evidence = summary, evidence
+        warning.save(update_fields=["summary", "evidence"])
+    return warning
+
+
+@transaction.atomic
+def decide_quality_warning(warning: QualityWarning, *, actor, confirm: bool, note: str) -> QualityWarning:
+    """An operator confirms (the warning takes effect) or dismisses a pending warning, with a note."""
+    warning = (
+        QualityWarning.objects.select_for_update().select_related("provider", "staff").get(pk=warning.pk)
+    )
+    if warning.status != QualityWarning.Status.PENDING:
+        raise ProviderActionError(_("This warning has already been decided."))
+    note = (note or "").strip()
+    if not note:
+        raise ProviderActionError(_("Give a reason: the provider will see it."))
+    if confirm and warning.staff_id is None:
+        if warning.provider.status not in TRANSITIONS["warn"].sources:
+            raise ProviderActionError(
+                _("This cannot be done while the provider is “%(status)s”.")
+                % {"status": warning.provider.get_status_display()}
+            )
+        change_status(warning.provider, "warn", actor=actor, reason=note)
+    else:
+        action = "quality_warning_confirmed" if confirm else "quality_warning_dismissed"
+        _log(warning.provider, actor, action, f"{warning.subject_name}: {note}")
+    warning.status = QualityWarning.Status.CONFIRMED if confirm else QualityWarning.Status.DISMISSED
+    warning.decided_by, warning.decided_at, warning.decision_note = actor, timezone.now(), note
+    warning.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])
+    return warning
 
 
 # Papers ----------------------------------------------------------------------------------------------------

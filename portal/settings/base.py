@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = [
 
 INSTALLED_APPS = [
     "portal",
+    "aftersales",
     "payments",
     "booking",
     "providers",
@@ -221,6 +222,22 @@ PAYMENT_NOTIFICATION_MAX_AGE_SECONDS = 300
 ALIPAY_NOTIFICATION_MAX_AGE_SECONDS = 3600
 # The platform's share of each paid order, in percent, shown on providers' daily statements.
 PLATFORM_FEE_PERCENT = Decimal(os.environ.get("PLATFORM_FEE_PERCENT", "10"))
+
+# After-sales: how long customers may review and complain, and the time limits operators work to.
+AFTERSALES_REVIEW_WINDOW_DAYS = int(os.environ.get("AFTERSALES_REVIEW_WINDOW_DAYS", "30"))
+AFTERSALES_REVIEW_EDIT_DAYS = int(os.environ.get("AFTERSALES_REVIEW_EDIT_DAYS", "7"))
+AFTERSALES_COMPLAINT_WINDOW_DAYS = int(os.environ.get("AFTERSALES_COMPLAINT_WINDOW_DAYS", "30"))
+AFTERSALES_ACKNOWLEDGE_HOURS = int(os.environ.get("AFTERSALES_ACKNOWLEDGE_HOURS", "2"))
+AFTERSALES_RESOLVE_HOURS = int(os.environ.get("AFTERSALES_RESOLVE_HOURS", "48"))
+# A resolved complaint the customer neither confirms nor reopens is closed after this many days.
+AFTERSALES_CONFIRM_DAYS = int(os.environ.get("AFTERSALES_CONFIRM_DAYS", "7"))
+# Quality triggers: the average of a staff member's or provider's last N visible reviews under the
+# threshold (once they have the minimum), or too many upheld complaints in a period, raise a warning.
+QUALITY_ROLLING_REVIEWS = int(os.environ.get("QUALITY_ROLLING_REVIEWS", "20"))
+QUALITY_MIN_REVIEWS = int(os.environ.get("QUALITY_MIN_REVIEWS", "5"))
+QUALITY_RATING_THRESHOLD = Decimal(os.environ.get("QUALITY_RATING_THRESHOLD", "3.5"))
+QUALITY_UPHELD_COMPLAINTS = int(os.environ.get("QUALITY_UPHELD_COMPLAINTS", "3"))
+QUALITY_COMPLAINT_DAYS = int(os.environ.get("QUALITY_COMPLAINT_DAYS", "30"))
 
 # The API for apps and mini-programs: JWT for apps, the session for the docs page and the site's own pages.
 REST_FRAMEWORK = {

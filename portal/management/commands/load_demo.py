@@ -7,6 +7,7 @@ from booking.demo import load_bookings
 from cms.demo import load_catalog
 from payments.demo import pay_in_sandbox, record_past_payments
 from providers.demo import load_providers
+from aftersales.permissions import OPERATORS_GROUP
 from providers.permissions import REVIEWERS_GROUP
 
 DEMO_PASSWORD = "shangmen-demo"
@@ -53,5 +54,7 @@ class Command(BaseCommand):
         if created:
             admin.set_password(DEMO_PASSWORD)
             admin.save()
-        admin.groups.add(*Group.objects.filter(name__in=["Editors", "Moderators", REVIEWERS_GROUP]))
+        admin.groups.add(
+            *Group.objects.filter(name__in=["Editors", "Moderators", REVIEWERS_GROUP, OPERATORS_GROUP])
+        )
         return admin
