@@ -62,6 +62,10 @@ OPEN_COMPLAINT_STATUSES = (
     Complaint.Status.HANDLING,
     Complaint.Status.REOPENED,
 )
+# Where each operator step on a complaint may start; the admin offers a step only in these statuses.
+ACKNOWLEDGE_FROM = (Complaint.Status.SUBMITTED,)
+HANDLE_FROM = (Complaint.Status.SUBMITTED, Complaint.Status.ACKNOWLEDGED, Complaint.Status.REOPENED)
+RESOLVE_FROM = (Complaint.Status.ACKNOWLEDGED, Complaint.Status.HANDLING, Complaint.Status.REOPENED)
 
 
 class AftersalesError(ValidationError):
@@ -151,6 +155,27 @@ def _add_evidence(files, *, actor, complaint=None, claim=None):
         evidence.save()
 
 
+@transaction.atomic
+def add_case_evidence(case: Complaint | CompensationClaim, *, customer, files):
+    """More evidence from the customer on their complaint (until it is closed) or claim (until it is decided);
+    a case holds at most MAX_EVIDENCE_FILES files in all."""
+    is_complaint = isinstance(case, Complaint)
+    case = type(case).objects.select_for_update().get(pk=case.pk)
+    if case.customer_id != customer.pk:
+        raise AftersalesError(_("This case is not yours."), code="not_allowed")
+    if case.status == Complaint.Status.CONFIRMED if is_complaint else not case.is_open:
+        raise AftersalesError(_("This case is closed: nothing more can be added."), code="wrong_status")
+    files = list(files)
+    if not files:
+        raise AftersalesError(_("Choose at least one file."), code="invalid")
+    if case.evidence.count() + len(files) > MAX_EVIDENCE_FILES:
+        raise AftersalesError(
+            _("Attach at most %(count)s files.") % {"count": MAX_EVIDENCE_FILES}, code="invalid"
+        )
+    _add_evidence(files, actor=customer, **({"complaint": case} if is_complaint else {"claim": case}))
+    return case
+
+
 # Reviews ---------------------------------------------------------------------------------------------------
 
 
@@ -179,11 +204,11 @@ def _already_reviewed():
 def _stars(ratings: dict) -> dict:
     clean = {}
     for field in RATING_FIELDS:
-        try:
-            value = int(ratings.get(field))
-        except (TypeError, ValueError):
-            value = 0
-        if not 1 <= value <= 5:
+        value = ratings.get(field)
+        # Whole stars only: 3.5 or True must not quietly become 3 or 1.
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)
+        if type(value) is not int or not 1 <= value <= 5:
             raise AftersalesError(_("Give every rating from 1 to 5 stars."), code="invalid")
         clean[field] = value
     return clean
@@ -502,7 +527,7 @@ def _require_status(complaint, allowed):
 @transaction.atomic
 def acknowledge_complaint(complaint: Complaint, *, actor, note: str = "") -> Complaint:
     complaint = _locked(complaint)
-    _require_status(complaint, (Complaint.Status.SUBMITTED,))
+    _require_status(complaint, ACKNOWLEDGE_FROM)
     complaint.status, complaint.acknowledged_at = Complaint.Status.ACKNOWLEDGED, timezone.now()
     complaint.save(update_fields=["status", "acknowledged_at"])
     _step(complaint, actor, "acknowledged", _text(note, required_message=None))
@@ -519,9 +544,7 @@ def acknowledge_complaint(complaint: Complaint, *, actor, note: str = "") -> Com
 def start_handling(complaint: Complaint, *, actor, note: str = "") -> Complaint:
     """Take a complaint in hand; taking one that was not yet acknowledged acknowledges it too."""
     complaint = _locked(complaint)
-    _require_status(
-        complaint, (Complaint.Status.SUBMITTED, Complaint.Status.ACKNOWLEDGED, Complaint.Status.REOPENED)
-    )
+    _require_status(complaint, HANDLE_FROM)
     if complaint.acknowledged_at is None:
         complaint.acknowledged_at = timezone.now()
     complaint.status = Complaint.Status.HANDLING
@@ -555,9 +578,7 @@ def resolve_complaint(complaint: Complaint, *, actor, resolution: str, upheld: b
     """Record the outcome; an upheld complaint counts towards the provider's and staff member's triggers."""
     resolution = _text(resolution, required_message=_("Write the resolution: the customer will see it."))
     complaint = _locked(complaint)
-    _require_status(
-        complaint, (Complaint.Status.ACKNOWLEDGED, Complaint.Status.HANDLING, Complaint.Status.REOPENED)
-    )
+    _require_status(complaint, RESOLVE_FROM)
     complaint.status, complaint.resolution, complaint.upheld = (
         Complaint.Status.RESOLVED,
         resolution,

@@ -102,3 +102,16 @@ def test_demo_refuses_where_demo_data_is_not_allowed(settings):
     settings.DEMO_DATA_ALLOWED = False
     with pytest.raises(CommandError, match="disabled"):
         call_command("load_demo")
+
+
+def test_demo_after_sales_leaves_work_for_each_role(demo, django_user_model):
+    from aftersales.models import CompensationClaim, Complaint, Feedback, Review
+    from aftersales.selectors import reviewable_bookings
+
+    review = Review.objects.get()
+    assert review.reply and not review.is_hidden
+    assert Complaint.objects.get().status == Complaint.Status.ACKNOWLEDGED
+    assert CompensationClaim.objects.get().status == CompensationClaim.Status.SUBMITTED
+    assert Feedback.objects.filter(answered_at__isnull=True).count() == 1
+    customer = django_user_model.objects.get(first_name="陈女士")
+    assert reviewable_bookings(customer).count() == 1, "one completed order is left for the visitor to review"
