@@ -1,14 +1,19 @@
 """Reads for after-sales: what customers, providers, operators and the catalog pages see."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum, When
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy
+from wagtail.models import Locale
 
+from accounts.masking import mask_name
 from booking.models import Booking
+from cms.models import ServicePage
 from providers.models import Provider
 
 from .models import (
@@ -92,7 +97,8 @@ def review_is_editable(review: Review, now=None) -> bool:
 
 
 def _complaints(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
-    return complaints.select_related("booking", "provider", "staff", "customer").order_by(
+    # The district too: the provider's people see the customer's contact as "district · masked name".
+    return complaints.select_related("booking__district", "provider", "staff", "customer").order_by(
         "-created_at", "-pk"
     )
 
@@ -122,6 +128,17 @@ def complaint_queue(*, status="", overdue=False, provider=None, now=None) -> Que
     if provider is not None:
         complaints = complaints.filter(provider=provider)
     return _complaints(complaints)
+
+
+def by_time_limit(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
+    """Open complaints first, the nearest time limit (``due_at``, as ``complaint_due``) first; then the rest,
+    newest first."""
+    due_at = Case(
+        When(status=Complaint.Status.SUBMITTED, then=F("acknowledge_by")),
+        When(status__in=OPEN_COMPLAINT_STATUSES, then=F("resolve_by")),
+        default=None,
+    )
+    return complaints.annotate(due_at=due_at).order_by(F("due_at").asc(nulls_last=True), "-created_at", "-pk")
 
 
 def complaint_due(complaint: Complaint):
@@ -176,6 +193,16 @@ def claim_queue(
     return claims.order_by("-created_at", "-pk")
 
 
+def transfer_due(claim: CompensationClaim) -> bool:
+    """Part of the approved amount is still to be paid to the customer by bank transfer."""
+    return claim.transfer_amount > 0 and claim.transferred_at is None
+
+
+def recovery_due(claim: CompensationClaim) -> bool:
+    """The provider has not yet paid back what the platform paid out for it."""
+    return claim.recover_amount > 0 and claim.recovered_at is None
+
+
 def provider_claim_totals() -> QuerySet[Provider]:
     """Providers with claims, each annotated with its claim count and totals in yuan, in one query."""
     decided = ~Q(claims__status=CompensationClaim.Status.SUBMITTED)
@@ -224,6 +251,34 @@ def unread_count(user) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
 
 
+NOTIFICATION_MESSAGES = {
+    Notification.Kind.FEEDBACK_ANSWERED: gettext_lazy("We answered your feedback."),
+    Notification.Kind.REVIEW_HIDDEN: gettext_lazy("Your review of order %(number)s was hidden: %(reason)s"),
+    Notification.Kind.REVIEW_REPLIED: gettext_lazy(
+        "The provider replied to your review of order %(number)s."
+    ),
+    Notification.Kind.COMPLAINT_UPDATED: gettext_lazy("Your complaint is now: %(status)s."),
+    Notification.Kind.CLAIM_DECIDED: gettext_lazy("Your compensation claim on order %(number)s was decided."),
+    Notification.Kind.COMPLAINT_FILED: gettext_lazy("A customer filed a complaint about order %(number)s."),
+}
+
+
+def notification_message(notification: Notification) -> str:
+    """The notification as a sentence in the active language, from its kind and values (a value missing from
+    an older notification reads as empty rather than failing)."""
+    values = defaultdict(str, notification.values or {})
+    status = values.get("status")
+    if status in Complaint.Status.values:
+        values["status"] = Complaint.Status(status).label
+    message = NOTIFICATION_MESSAGES.get(notification.kind, notification.get_kind_display())
+    return str(message) % values
+
+
+def reviewer_name(customer) -> str:
+    """How a review names its author in public: the name's first character only (陈**)."""
+    return mask_name(customer.first_name) or gettext("Customer")
+
+
 # The order page --------------------------------------------------------------------------------------------
 
 
@@ -270,3 +325,27 @@ def reviewable_bookings(customer, now=None) -> QuerySet[Booking]:
         .select_related("service", "staff", "provider")
         .order_by("-end")
     )
+
+
+# Titles on review lists ------------------------------------------------------------------------------------
+
+
+def attach_service_titles(reviews) -> None:
+    """Each review's ``service_title`` in the reader's language, for lists that mix services: two queries for
+    the whole page, whatever its length."""
+    sources = {
+        pk: (key, title)
+        for pk, key, title in ServicePage.objects.filter(
+            pk__in={review.service_id for review in reviews}
+        ).values_list("pk", "translation_key", "title")
+    }
+    translated = dict(
+        ServicePage.objects.filter(
+            translation_key__in=[key for key, _title in sources.values()],
+            locale=Locale.get_active(),
+            live=True,
+        ).values_list("translation_key", "title")
+    )
+    for review in reviews:
+        key, title = sources.get(review.service_id, (None, ""))
+        review.service_title = translated.get(key, title)

@@ -84,6 +84,8 @@ EVENT_LABELS = {
     "staff_added": _("added a staff member"),
     "staff_updated": _("changed a staff member"),
     "staff_left": _("recorded that a staff member left"),
+    "quality_warning_confirmed": _("confirmed a quality warning"),
+    "quality_warning_dismissed": _("dismissed a quality warning"),
 }
 
 

@@ -210,7 +210,10 @@ def raise_quality_warning(
 def decide_quality_warning(warning: QualityWarning, *, actor, confirm: bool, note: str) -> QualityWarning:
     """An operator confirms (the warning takes effect) or dismisses a pending warning, with a note."""
     warning = (
-        QualityWarning.objects.select_for_update().select_related("provider", "staff").get(pk=warning.pk)
+        # of=("self",): PostgreSQL cannot lock the nullable side of the outer join to staff.
+        QualityWarning.objects.select_for_update(of=("self",))
+        .select_related("provider", "staff")
+        .get(pk=warning.pk)
     )
     if warning.status != QualityWarning.Status.PENDING:
         raise ProviderActionError(_("This warning has already been decided."))

@@ -1,2 +1,2 @@
 # The admin's provider screens are split by purpose; importing them registers their hooks.
-from . import admin_bulk, admin_review  # noqa: F401
+from . import admin_bulk, admin_quality, admin_review  # noqa: F401
