@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum, When
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from accounts.masking import mask_name
@@ -252,13 +252,17 @@ def unread_count(user) -> int:
 
 
 NOTIFICATION_MESSAGES = {
-    Notification.Kind.FEEDBACK_ANSWERED: gettext_lazy("We answered your feedback."),
-    Notification.Kind.REVIEW_HIDDEN: gettext_lazy("Your review of order %(number)s was hidden: %(reason)s"),
+    Notification.Kind.FEEDBACK_ANSWERED: gettext_lazy("Customer service answered your feedback."),
+    Notification.Kind.REVIEW_HIDDEN: gettext_lazy(
+        "Your review of order %(number)s was hidden by an operator: %(reason)s"
+    ),
     Notification.Kind.REVIEW_REPLIED: gettext_lazy(
         "The provider replied to your review of order %(number)s."
     ),
     Notification.Kind.COMPLAINT_UPDATED: gettext_lazy("Your complaint is now: %(status)s."),
-    Notification.Kind.CLAIM_DECIDED: gettext_lazy("Your compensation claim on order %(number)s was decided."),
+    Notification.Kind.CLAIM_DECIDED: gettext_lazy(
+        "Your compensation claim on order %(number)s has been decided."
+    ),
     Notification.Kind.COMPLAINT_FILED: gettext_lazy("A customer filed a complaint about order %(number)s."),
 }
 
@@ -275,8 +279,8 @@ def notification_message(notification: Notification) -> str:
 
 
 def reviewer_name(customer) -> str:
-    """How a review names its author in public: the name's first character only (陈**)."""
-    return mask_name(customer.first_name) or gettext("Customer")
+    """How a review names its author to anyone else: the first character of their name only (陈**)."""
+    return mask_name(customer.display_name)
 
 
 # The order page --------------------------------------------------------------------------------------------

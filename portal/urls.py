@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
     path("services/", cms_views.service_list, name="service_list"),
     path("me/", views.account_home, name="account_home"),
+    path("providers/<int:provider_id>/", views.provider_profile, name="provider_profile"),
     path("", include("accounts.urls")),
     path("", include("providers.urls")),
     path("", include("payments.statement_urls")),
@@ -32,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("booking.urls")),
     path("", include("booking.invoice_urls")),
     path("", include("booking.staff_urls")),
+    path("", include("aftersales.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
