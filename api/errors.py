@@ -11,8 +11,19 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 # Rule refusals that are about the state of things, not the shape of the request.
-CONFLICT_CODES = {"slot_taken", "policy_violation", "wrong_status", "staff_busy", "not_payable", "too_early"}
+CONFLICT_CODES = {
+    "slot_taken",
+    "policy_violation",
+    "wrong_status",
+    "staff_busy",
+    "not_payable",
+    "too_early",
+    "duplicate",
+    "window_closed",
+}
 FORBIDDEN_CODES = {"not_allowed"}
+# A limit on how often a person may do something (feedback per day), not the API's own request throttling.
+TOO_MANY_CODES = {"throttled"}
 
 
 class RuleBroken(exceptions.APIException):
@@ -25,6 +36,8 @@ class RuleBroken(exceptions.APIException):
             if code in CONFLICT_CODES
             else status.HTTP_403_FORBIDDEN
             if code in FORBIDDEN_CODES
+            else status.HTTP_429_TOO_MANY_REQUESTS
+            if code in TOO_MANY_CODES
             else status.HTTP_400_BAD_REQUEST
         )
         super().__init__(detail=" ".join(error.messages), code=code)

@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from accounts import api as accounts_api
+from aftersales import api as aftersales_api
 from api.views import HealthView
 from booking import api as booking_api
 from cms import api as cms_api
@@ -20,6 +21,7 @@ v1 = [
     *providers_api.urlpatterns,
     *booking_api.urlpatterns,
     *payments_api.urlpatterns,
+    *aftersales_api.urlpatterns,
 ]
 
 urlpatterns = [
