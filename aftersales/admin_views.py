@@ -7,7 +7,7 @@ not consulted. Every change goes through aftersales.services, whose refusals com
 
 import django_filters
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -16,7 +16,6 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
@@ -25,6 +24,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import BooleanRadioSelect
 
+from accounts.admin_access import PlatformRoleRequiredMixin
 from accounts.masking import mask_name
 from accounts.services import record_personal_data_access
 from cms.templatetags.cms_tags import yuan
@@ -75,25 +75,11 @@ def yes_no(value):
 # Access ----------------------------------------------------------------------------------------------------
 
 
-class OperatorRequiredMixin:
-    """After-sales operators only. Wagtail's model permission policy is replaced by ``can_operate``."""
+class OperatorRequiredMixin(PlatformRoleRequiredMixin):
+    """After-sales operators only."""
 
-    permission_policy = None
-    permission_required = None
-    any_permission_required = None
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_operate(request.user):
-            # A real 403 (not Wagtail's redirect to the dashboard), so that nothing reads as success.
-            return permission_denied(request, PermissionDenied())
-        return super().dispatch(request, *args, **kwargs)
-
-    # Operators look and decide; nothing here is added, edited or deleted through a model form.
-    def user_has_permission(self, permission):
-        return permission == "view"
-
-    def user_has_any_permission(self, permissions):
-        return "view" in permissions
+    def user_may_enter(self, user):
+        return can_operate(user)
 
 
 # Columns and filters ---------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 import django_filters
 from django import forms
 from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
@@ -21,7 +20,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -31,6 +29,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateInput, BooleanRadioSelect
 
+from accounts.admin_access import PlatformRoleRequiredMixin
 from cms.templatetags.cms_tags import yuan
 from providers.models import Provider
 from providers.selectors import LOCAL_TIME
@@ -59,23 +58,11 @@ def field_label(model, name):
     return capfirst(model._meta.get_field(name).verbose_name)
 
 
-class OperatorRequiredMixin:
-    permission_policy = None
-    permission_required = None
-    any_permission_required = None
+class OperatorRequiredMixin(PlatformRoleRequiredMixin):
+    """Payment operators only."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_payments(request.user):
-            # A real 403 (not Wagtail's redirect to the dashboard), so that nothing reads as success.
-            return permission_denied(request, PermissionDenied())
-        return super().dispatch(request, *args, **kwargs)
-
-    # Operators look; the listings offer no add, edit or delete buttons.
-    def user_has_permission(self, permission):
-        return permission == "view"
-
-    def user_has_any_permission(self, permissions):
-        return "view" in permissions
+    def user_may_enter(self, user):
+        return can_view_payments(user)
 
 
 # Columns ---------------------------------------------------------------------------------------------------

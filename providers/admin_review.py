@@ -8,7 +8,6 @@ permissions are not consulted. Status only ever changes through ``services.chang
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -20,7 +19,6 @@ from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin import messages
@@ -31,6 +29,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts.admin_access import PlatformRoleRequiredMixin
 from accounts.services import record_personal_data_access
 from cms.models import District
 
@@ -100,25 +99,11 @@ def field_label(model, name):
 # Access ----------------------------------------------------------------------------------------------------
 
 
-class ReviewerRequiredMixin:
-    """Platform reviewers only. Wagtail's model permission policy is replaced by ``can_review``."""
+class ReviewerRequiredMixin(PlatformRoleRequiredMixin):
+    """Platform reviewers only."""
 
-    permission_policy = None
-    permission_required = None
-    any_permission_required = None
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_review(request.user):
-            # A real 403 (not Wagtail's redirect to the dashboard), so that nothing reads as success.
-            return permission_denied(request, PermissionDenied())
-        return super().dispatch(request, *args, **kwargs)
-
-    # Reviewers look and decide; nothing here is added, edited or deleted through a model form.
-    def user_has_permission(self, permission):
-        return permission == "view"
-
-    def user_has_any_permission(self, permissions):
-        return "view" in permissions
+    def user_may_enter(self, user):
+        return can_review(user)
 
 
 # Listings --------------------------------------------------------------------------------------------------
