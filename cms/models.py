@@ -132,7 +132,9 @@ class ServiceCategoryPage(Page):
         _("free changes until (hours before the start)"), default=2, validators=[MaxValueValidator(72)]
     )
     late_cancellation_fee_percent = models.PositiveSmallIntegerField(
-        _("fee for a later cancellation (percent of the price)"), default=20, validators=[MaxValueValidator(100)]
+        _("fee for a later cancellation (percent of the price)"),
+        default=20,
+        validators=[MaxValueValidator(100)],
     )
 
     content_panels = Page.content_panels + [
