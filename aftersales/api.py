@@ -285,7 +285,7 @@ def _own_review(request, booking) -> Review:
 
 def _review_response(request, review, status_code=status.HTTP_200_OK) -> Response:
     review = selectors.customer_reviews(request.user).get(pk=review.pk)
-    selectors.attach_service_titles([review])
+    booking_selectors.attach_service_titles([review])
     context = {"request": request}
     return Response(CustomerReviewSerializer(review, context=context).data, status=status_code)
 
@@ -387,14 +387,14 @@ class MyReviewListView(generics.ListAPIView):
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(selectors.customer_reviews(request.user))
-        selectors.attach_service_titles(page)
+        booking_selectors.attach_service_titles(page)
         data = CustomerReviewSerializer(page, many=True, context={"request": request}).data
         return self.get_paginated_response(data)
 
 
 def _public_reviews(view, subject, subject_id, reviews) -> Response:
     page = view.paginate_queryset(reviews)
-    selectors.attach_service_titles(page)
+    booking_selectors.attach_service_titles(page)
     data = PublicReviewSerializer(page, many=True, context={"request": view.request}).data
     body = view.get_paginated_response(data).data
     return Response({**body, "summary": _summary(subject, subject_id)})
@@ -977,7 +977,7 @@ class ProviderReviewListView(generics.ListAPIView):
         if "replied" in filters:
             reviews = reviews.filter(replied_at__isnull=not filters["replied"])
         page = self.paginate_queryset(reviews)
-        selectors.attach_service_titles(page)
+        booking_selectors.attach_service_titles(page)
         data = ProviderReviewSerializer(page, many=True, context={"request": request}).data
         return self.get_paginated_response(data)
 
@@ -998,7 +998,7 @@ class ProviderReviewReplyView(JsonBody, APIView):
         data.is_valid(raise_exception=True)
         services.reply_to_review(review, actor=request.user, text=data.validated_data["text"])
         review = selectors.provider_reviews(providers).get(pk=review.pk)
-        selectors.attach_service_titles([review])
+        booking_selectors.attach_service_titles([review])
         return Response(ProviderReviewSerializer(review, context={"request": request}).data)
 
 

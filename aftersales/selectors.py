@@ -9,11 +9,9 @@ from django.conf import settings
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
-from wagtail.models import Locale
 
 from accounts.masking import mask_name
 from booking.models import Booking
-from cms.models import ServicePage
 from providers.models import Provider
 
 from .models import (
@@ -38,7 +36,7 @@ DUE_SOON = timedelta(hours=1)
 
 
 def _with_photos(reviews: QuerySet[Review]) -> QuerySet[Review]:
-    return reviews.select_related("customer", "booking", "staff", "provider").prefetch_related(
+    return reviews.select_related("customer", "booking", "staff", "provider", "service").prefetch_related(
         Prefetch("photos", queryset=ReviewPhoto.objects.order_by("pk"))
     )
 
@@ -329,27 +327,3 @@ def reviewable_bookings(customer, now=None) -> QuerySet[Booking]:
         .select_related("service", "staff", "provider")
         .order_by("-end")
     )
-
-
-# Titles on review lists ------------------------------------------------------------------------------------
-
-
-def attach_service_titles(reviews) -> None:
-    """Each review's ``service_title`` in the reader's language, for lists that mix services: two queries for
-    the whole page, whatever its length."""
-    sources = {
-        pk: (key, title)
-        for pk, key, title in ServicePage.objects.filter(
-            pk__in={review.service_id for review in reviews}
-        ).values_list("pk", "translation_key", "title")
-    }
-    translated = dict(
-        ServicePage.objects.filter(
-            translation_key__in=[key for key, _title in sources.values()],
-            locale=Locale.get_active(),
-            live=True,
-        ).values_list("translation_key", "title")
-    )
-    for review in reviews:
-        key, title = sources.get(review.service_id, (None, ""))
-        review.service_title = translated.get(key, title)

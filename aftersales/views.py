@@ -129,7 +129,7 @@ def review_edit(request, number):
 def my_reviews(request):
     page = _page(request, selectors.customer_reviews(request.user))
     reviews = list(page.object_list)
-    selectors.attach_service_titles(reviews)
+    booking_selectors.attach_service_titles(reviews)
     waiting = list(selectors.reviewable_bookings(request.user)[:WAITING_FOR_REVIEW_SHOWN])
     booking_selectors.attach_service_titles(waiting)
     context = {"page_obj": page, "reviews": reviews, "waiting": waiting}
@@ -403,7 +403,7 @@ def provider_reviews(request, provider_id):
     provider = _answering_provider(request, provider_id)
     page = _page(request, selectors.provider_reviews([provider]))
     reviews = list(page.object_list)
-    selectors.attach_service_titles(reviews)
+    booking_selectors.attach_service_titles(reviews)
     context = {
         **_provider_context(request, provider),
         "summary": selectors.rating_summary(RatingSummary.Subject.PROVIDER, provider.pk),

@@ -198,7 +198,8 @@ def bookable_districts(service: ServicePage) -> QuerySet[District]:
 
 
 def attach_service_titles(bookings) -> None:
-    """Each booking's service title in the reader's language: one query for the whole page."""
+    """Each booking's (or review's: anything with its ``service`` loaded) service title in the reader's
+    language: one query for the whole page."""
     keys = {booking.service.translation_key for booking in bookings}
     translated = dict(
         ServicePage.objects.filter(

@@ -11,6 +11,7 @@ from aftersales import selectors as aftersales_selectors
 from aftersales.models import RatingSummary
 from api import views as api_views
 from api.middleware import MACHINE_PREFIXES
+from booking import selectors as booking_selectors
 from cms.models import ServiceCategoryPage
 from providers import permissions
 from providers.models import ACTIVE_PROVIDER_STATUSES, Provider
@@ -41,7 +42,7 @@ def provider_profile(request, provider_id):
         aftersales_selectors.public_reviews(provider=provider), PROFILE_REVIEWS_PER_PAGE
     ).get_page(request.GET.get("page"))
     reviews = list(page.object_list)
-    aftersales_selectors.attach_service_titles(reviews)
+    booking_selectors.attach_service_titles(reviews)
     context = {
         "provider": provider,
         "categories": _category_titles(provider.categories.order_by("path")),
