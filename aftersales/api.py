@@ -7,24 +7,33 @@ active provider, with their rating summary. Provider administrators and dispatch
 (one public reply each) and the complaints about them (their side of the story). Operators work in the admin.
 
 Request bodies are JSON, except the uploads (review photos, evidence), which are multipart on endpoints of
-their own.
+their own. Review photos and evidence are downloaded from the API too, so that a token is enough to open them.
 """
 
+import os
 from decimal import Decimal
 
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import (
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.services import record_personal_data_access
 from api.fields import IdField, PatternField, TextField
+from api.files import NO_FORMAT, FileView, JpegRenderer, PdfRenderer, PngRenderer, file_responses
 from api.idempotency import idempotent
 from api.pagination import Pages
 from api.query import QueryBooleanField, query_data
@@ -35,7 +44,7 @@ from booking.models import Booking
 from providers import permissions as provider_permissions
 from providers.models import ACTIVE_PROVIDER_STATUSES, Provider
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .models import (
     RATING_FIELDS,
     CompensationClaim,
@@ -103,7 +112,10 @@ class ReviewedServiceSerializer(serializers.Serializer):
 
 class PhotoSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField(
-        help_text="The image on the website: anyone may open a visible review's photos."
+        help_text=(
+            "The image, from `GET /api/v1/review-photos/{id}/`: anyone may open a visible review's photos; a "
+            "hidden review's, only its customer, the provider's people and operators."
+        )
     )
 
     class Meta:
@@ -113,16 +125,26 @@ class PhotoSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, photo):
-        return self.context["request"].build_absolute_uri(reverse("aftersales:review_photo", args=[photo.pk]))
+        return self.context["request"].build_absolute_uri(reverse("api:review-photo", args=[photo.pk]))
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(
+        help_text=(
+            "The file, from `GET /api/v1/evidence/{id}/` with the caller's token: for the case's customer, the "
+            "provider's administrators and dispatchers, and operators."
+        )
+    )
     content_type = serializers.CharField(help_text="application/pdf, image/jpeg or image/png.")
 
     class Meta:
         model = Evidence
-        fields = ["id", "content_type", "size", "uploaded_at"]
+        fields = ["id", "url", "content_type", "size", "uploaded_at"]
         read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, evidence):
+        return self.context["request"].build_absolute_uri(reverse("api:evidence", args=[evidence.pk]))
 
 
 class FilesSerializer(serializers.Serializer):
@@ -521,7 +543,7 @@ class ComplaintDetailSerializer(ComplaintSerializer):
 
     @extend_schema_field(EvidenceSerializer(many=True))
     def get_evidence(self, complaint):
-        return EvidenceSerializer(selectors.case_evidence(complaint), many=True).data
+        return EvidenceSerializer(selectors.case_evidence(complaint), many=True, context=self.context).data
 
 
 class ProviderComplaintSerializer(ComplaintSerializer):
@@ -580,7 +602,9 @@ def _own_complaint(request, pk) -> Complaint:
 
 def _complaint_response(request, complaint, status_code=status.HTTP_200_OK) -> Response:
     complaint = selectors.customer_complaints(request.user).get(pk=complaint.pk)
-    return Response(ComplaintDetailSerializer(complaint).data, status=status_code)
+    return Response(
+        ComplaintDetailSerializer(complaint, context={"request": request}).data, status=status_code
+    )
 
 
 class ComplaintListView(JsonBody, generics.ListAPIView):
@@ -727,7 +751,7 @@ class ClaimDetailSerializer(ClaimSerializer):
 
     @extend_schema_field(EvidenceSerializer(many=True))
     def get_evidence(self, claim):
-        return EvidenceSerializer(selectors.case_evidence(claim), many=True).data
+        return EvidenceSerializer(selectors.case_evidence(claim), many=True, context=self.context).data
 
 
 class ClaimCreateSerializer(serializers.Serializer):
@@ -755,7 +779,7 @@ def _own_claim(request, pk) -> CompensationClaim:
 
 def _claim_response(request, claim, status_code=status.HTTP_200_OK) -> Response:
     claim = selectors.customer_claims(request.user).get(pk=claim.pk)
-    return Response(ClaimDetailSerializer(claim).data, status=status_code)
+    return Response(ClaimDetailSerializer(claim, context={"request": request}).data, status=status_code)
 
 
 class ClaimListView(JsonBody, generics.ListAPIView):
@@ -822,6 +846,64 @@ class ClaimEvidenceView(APIView):
         data.is_valid(raise_exception=True)
         services.add_case_evidence(claim, customer=request.user, files=data.validated_data["files"])
         return _claim_response(request, claim, status.HTTP_201_CREATED)
+
+
+# Files: review photos and evidence -------------------------------------------------------------------------
+
+
+class EvidenceFileView(FileView):
+    renderer_classes = [JSONRenderer, PdfRenderer, JpegRenderer, PngRenderer]
+
+    @extend_schema(
+        responses=file_responses(services.EVIDENCE_EXTENSIONS, "The file, in the type it was uploaded as."),
+        parameters=[NO_FORMAT],
+        summary="A complaint's or claim's evidence file",
+        description=(
+            "For the case's customer, the provider's administrators and dispatchers, and operators; 404 for "
+            "anyone else, as for a file that does not exist. Each opening is logged as an access to personal "
+            "data."
+        ),
+        operation_id="evidence_retrieve",
+    )
+    def get(self, request, pk):
+        item = get_object_or_404(
+            Evidence.objects.select_related("complaint__provider", "claim__provider"), pk=pk
+        )
+        if not permissions.can_see_evidence(request.user, item):
+            raise exceptions.NotFound()
+        record_personal_data_access(
+            actor=request.user,
+            subject=item,
+            fields=["file"],
+            purpose="complaint evidence (API)" if item.complaint_id else "compensation claim evidence (API)",
+        )
+        return FileResponse(
+            item.file.open("rb"), content_type=item.content_type, filename=os.path.basename(item.file.name)
+        )
+
+
+class ReviewPhotoFileView(FileView):
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer, JpegRenderer, PngRenderer]
+
+    @extend_schema(
+        responses=file_responses(
+            [media_type for media_type, _extension in services.PHOTO_TYPES.values()],
+            "The image, in the type it was uploaded as.",
+        ),
+        parameters=[NO_FORMAT],
+        summary="A review's photo",
+        description=(
+            "Anyone may open a visible review's photos; a hidden review's, only its customer, the provider's "
+            "administrators and dispatchers, and operators (404 for anyone else)."
+        ),
+        operation_id="review_photos_retrieve",
+    )
+    def get(self, request, pk):
+        photo = get_object_or_404(ReviewPhoto.objects.select_related("review__provider"), pk=pk)
+        if not permissions.can_see_review(request.user, photo.review):
+            raise exceptions.NotFound()
+        return FileResponse(photo.file.open("rb"), content_type=photo.content_type)
 
 
 # Feedback --------------------------------------------------------------------------------------------------
@@ -1024,9 +1106,9 @@ class ProviderComplaintListView(generics.ListAPIView):
         return self.get_paginated_response(ProviderComplaintSerializer(page, many=True).data)
 
 
-def _provider_complaint_response(providers, complaint) -> Response:
+def _provider_complaint_response(request, providers, complaint) -> Response:
     complaint = selectors.provider_complaints(providers).get(pk=complaint.pk)
-    return Response(ProviderComplaintDetailSerializer(complaint).data)
+    return Response(ProviderComplaintDetailSerializer(complaint, context={"request": request}).data)
 
 
 class ProviderComplaintDetailView(APIView):
@@ -1034,7 +1116,7 @@ class ProviderComplaintDetailView(APIView):
     def get(self, request, pk):
         providers = _answering_providers(request)
         return _provider_complaint_response(
-            providers, get_object_or_404(selectors.provider_complaints(providers), pk=pk)
+            request, providers, get_object_or_404(selectors.provider_complaints(providers), pk=pk)
         )
 
 
@@ -1053,7 +1135,7 @@ class ProviderComplaintRespondView(JsonBody, APIView):
         data = RespondSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.respond_as_provider(complaint, actor=request.user, text=data.validated_data["text"])
-        return _provider_complaint_response(providers, complaint)
+        return _provider_complaint_response(request, providers, complaint)
 
 
 urlpatterns = [
@@ -1072,6 +1154,8 @@ urlpatterns = [
     path("claims/", ClaimListView.as_view(), name="claims"),
     path("claims/<int:pk>/", ClaimDetailView.as_view(), name="claim"),
     path("claims/<int:pk>/evidence/", ClaimEvidenceView.as_view(), name="claim-evidence"),
+    path("evidence/<int:pk>/", EvidenceFileView.as_view(), name="evidence"),
+    path("review-photos/<int:pk>/", ReviewPhotoFileView.as_view(), name="review-photo"),
     path("feedback/", FeedbackListView.as_view(), name="feedback"),
     path("notifications/", NotificationListView.as_view(), name="notifications"),
     path("notifications/read/", NotificationsReadView.as_view(), name="notifications-read"),

@@ -136,17 +136,9 @@ def my_reviews(request):
     return TemplateResponse(request, "aftersales/my_reviews.html", context)
 
 
-def _may_see_hidden_review(user, review) -> bool:
-    return (
-        (user.is_authenticated and review.customer_id == user.pk)
-        or permissions.can_answer_for_provider(user, review.provider)
-        or permissions.can_operate(user)
-    )
-
-
 def review_photo(request, photo_id):
     photo = get_object_or_404(ReviewPhoto.objects.select_related("review__provider"), pk=photo_id)
-    if photo.review.is_hidden and not _may_see_hidden_review(request.user, photo.review):
+    if not permissions.can_see_review(request.user, photo.review):
         raise Http404
     return FileResponse(photo.file.open("rb"), content_type=photo.content_type)
 
@@ -318,9 +310,8 @@ def evidence(request, evidence_id):
     item = get_object_or_404(
         Evidence.objects.select_related("complaint__provider", "claim__provider"), pk=evidence_id
     )
-    case = item.complaint or item.claim
     # Refused like a missing file, so that nobody learns which cases exist.
-    if not permissions.can_see_case(request.user, case):
+    if not permissions.can_see_evidence(request.user, item):
         raise Http404
     record_personal_data_access(
         actor=request.user,

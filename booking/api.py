@@ -16,17 +16,17 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.api import phone_field
 from api import patterns
 from api.fields import IdField, PatternField, TextField
+from api.files import NO_FORMAT, FileView, PdfRenderer, file_responses
 from api.idempotency import HEADER as IDEMPOTENCY_HEADER
 from api.idempotency import MAX_KEY_LENGTH, idempotent
 from api.pagination import Pages
@@ -593,23 +593,12 @@ class BookingCancelView(JsonBody, APIView):
         return _detail_response(request, booking)
 
 
-class PdfRenderer(BaseRenderer):
-    media_type = "application/pdf"
-    format = "pdf"
-    charset = None
-    render_style = "binary"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data
-
-
-class InvoicePdfView(APIView):
+class InvoicePdfView(FileView):
     renderer_classes = [JSONRenderer, PdfRenderer]
 
     @extend_schema(
-        responses={
-            (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="The receipt.")
-        },
+        responses=file_responses(["application/pdf"], "The receipt."),
+        parameters=[NO_FORMAT],
         summary="The receipt of a completed order (PDF)",
         operation_id="bookings_invoice_pdf_retrieve",
     )
@@ -621,12 +610,6 @@ class InvoicePdfView(APIView):
         response = HttpResponse(invoice_pdf(invoice), content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{invoice.number}.pdf"'
         return response
-
-    def handle_exception(self, exc):
-        # Errors are JSON in the shared shape, even to a client that asked for the PDF only.
-        self.request.accepted_renderer = JSONRenderer()
-        self.request.accepted_media_type = JSONRenderer.media_type
-        return super().handle_exception(exc)
 
 
 # Staff's tasks ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The API's permission matrix: every scoped endpoint × every role → expected status. Customer A's order,
 provider A's bookings and staff, staff member A's task, and customer A's review, complaint and claim on a
-completed order of provider A are refused to everyone else."""
+completed order of provider A (with the complaint's evidence, and the photo of a review an operator hid) are
+refused to everyone else."""
 
 import io
 from types import SimpleNamespace
@@ -43,11 +44,17 @@ def world(django_db_setup, django_db_blocker):
             )
         )
         done = completed_booking(catalog, customer=customer_a, day=1, setup=False)
-        review = aftersales_services.write_review(
-            done, customer=customer_a, ratings={"overall": 4, "punctuality": 4, "quality": 4, "attitude": 4}
+        stars = {"overall": 4, "punctuality": 4, "quality": 4, "attitude": 4}
+        review = aftersales_services.write_review(done, customer=customer_a, ratings=stars, photos=[png()])
+        hidden = aftersales_services.write_review(
+            completed_booking(catalog, customer=customer_a, day=2, setup=False),
+            customer=customer_a,
+            ratings=stars,
+            photos=[png()],
         )
+        aftersales_services.hide_review(hidden, actor=None, reason="含有联系方式")
         complaint = aftersales_services.file_complaint(
-            done, customer=customer_a, category="late", description="迟到了"
+            done, customer=customer_a, category="late", description="迟到了", evidence=[png()]
         )
         claim = aftersales_services.file_claim(
             done, customer=customer_a, reason="damage", description="打碎了花瓶", amount="80.00"
@@ -68,7 +75,10 @@ def world(django_db_setup, django_db_blocker):
             spare_a=spare_a,
             done=done,
             review=review,
+            photo=review.photos.get(),
+            hidden_photo=hidden.photos.get(),
             complaint=complaint,
+            evidence=complaint.evidence.get(),
             claim=claim,
         )
         transaction.set_rollback(True)
@@ -232,6 +242,19 @@ MATRIX = {
         {"files": PNG},
         expect(anonymous=401, customer_a=201, rest=404),
     ),
+    "evidence file": (
+        "get",
+        "/api/v1/evidence/{evidence}/",
+        None,
+        expect(anonymous=401, customer_a=200, a_admin=200, a_dispatcher=200, rest=404),
+    ),
+    "review photo": ("get", "/api/v1/review-photos/{photo}/", None, expect(rest=200)),
+    "hidden review's photo": (
+        "get",
+        "/api/v1/review-photos/{hidden_photo}/",
+        None,
+        expect(customer_a=200, a_admin=200, a_dispatcher=200, rest=404),
+    ),
     "my feedback": ("get", "/api/v1/feedback/", None, expect(anonymous=401, rest=200)),
     "send feedback": (
         "post",
@@ -312,6 +335,9 @@ def test_scoped_endpoints_answer_each_role(world, endpoint, role, expected):
         "review": world.review.pk,
         "complaint": world.complaint.pk,
         "claim": world.claim.pk,
+        "evidence": world.evidence.pk,
+        "photo": world.photo.pk,
+        "hidden_photo": world.hidden_photo.pk,
     }
     path = path.format(**values)
     body_format = "multipart" if body is not None and PNG in body.values() else "json"

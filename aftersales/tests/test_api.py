@@ -8,6 +8,7 @@ from decimal import Decimal
 from unittest import mock
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -17,7 +18,8 @@ from django.utils import timezone
 from PIL import Image
 from rest_framework.test import APIClient
 
-from aftersales import services
+from accounts.models import PersonalDataAccess
+from aftersales import permissions, services
 from aftersales.models import (
     CompensationClaim,
     Complaint,
@@ -311,8 +313,8 @@ def test_adding_photos_to_my_review(done, theirs):
     photos = response.json()["photos"]
     assert [photo["content_type"] for photo in photos] == ["image/png", "image/png"]
     assert set(photos[0]) == {"id", "url", "content_type", "size", "uploaded_at"}
-    assert photos[0]["url"] == f"http://testserver/zh-hans/reviews/photos/{photos[0]['id']}/"
-    assert api().get(photos[0]["url"]).status_code == 200, "visible reviews' photos are public on the site"
+    assert photos[0]["url"] == f"http://testserver/api/v1/review-photos/{photos[0]['id']}/"
+    assert api().get(photos[0]["url"]).status_code == 200, "visible reviews' photos are public"
     bad = client.post(url("booking-review-photos", done.pk), {"photos": [not_an_image()]}, format="multipart")
     assert_error(bad, 400, "invalid")
     too_many = client.post(
@@ -628,6 +630,93 @@ def test_decided_claims_take_no_more_evidence_and_others_claims_are_404(done, th
     assert api(theirs.customer).get(url("claims")).json()["count"] == 0
 
 
+# Files: evidence and review photos -------------------------------------------------------------------------
+
+
+def operator():
+    person = make_customer()
+    person.groups.add(Group.objects.get(name=permissions.OPERATORS_GROUP))
+    return person
+
+
+def download(user, address, **headers):
+    response = api(user, **headers).get(address)
+    return response.status_code, response.get("Content-Type"), b"".join(response.streaming_content)
+
+
+def test_evidence_is_downloaded_by_those_who_may_see_the_case_and_each_opening_is_logged(done, theirs):
+    complaint = complaint_on(done)
+    claim = services.file_claim(
+        done, customer=done.customer, reason="damage", description="打碎了花瓶", amount="50.00"
+    )
+    client = api(done.customer)
+    client.post(url("complaint-evidence", complaint.pk), {"files": [pdf()]}, format="multipart")
+    upload = client.post(url("claim-evidence", claim.pk), {"files": [png()]}, format="multipart")
+    (claim_file,) = upload.json()["evidence"]
+    (complaint_file,) = client.get(url("complaint", complaint.pk)).json()["evidence"]
+    admin = admin_of(done.provider)
+    (provider_file,) = api(admin).get(url("provider-complaint", complaint.pk)).json()["evidence"]
+    document, image = Evidence.objects.get(complaint=complaint), Evidence.objects.get(claim=claim)
+
+    assert (
+        complaint_file["url"] == provider_file["url"] == f"http://testserver/api/v1/evidence/{document.pk}/"
+    )
+    assert set(claim_file) == {"id", "url", "content_type", "size", "uploaded_at"}
+    assert claim_file["url"] == f"http://testserver/api/v1/evidence/{image.pk}/"
+    stored_pdf, stored_png = document.file.open("rb").read(), image.file.open("rb").read()
+    for reader in (done.customer, admin, dispatcher_of(done.provider), operator()):
+        assert download(reader, complaint_file["url"]) == (200, "application/pdf", stored_pdf)
+        assert download(reader, claim_file["url"]) == (200, "image/png", stored_png)
+    pdf_only = api(done.customer, HTTP_ACCEPT="application/pdf").get(complaint_file["url"])
+    assert pdf_only.status_code == 200 and pdf_only["Content-Disposition"].startswith("inline; filename=")
+    for format_asked in ("", "json", "png"):
+        asked = f"{complaint_file['url']}?format={format_asked}"
+        assert download(done.customer, asked)[:2] == (200, "application/pdf"), "the stored type, always"
+    for outsider in (theirs.customer, admin_of(theirs.provider), done.staff.user):
+        assert_error(api(outsider).get(complaint_file["url"]), 404, "not_found")
+        assert_error(api(outsider).get(claim_file["url"]), 404, "not_found")
+    assert_error(api(theirs.customer, HTTP_ACCEPT="image/png").get(claim_file["url"]), 404, "not_found")
+    assert_error(api().get(complaint_file["url"]), 401, "not_authenticated")
+    assert_error(api(done.customer).get(url("evidence", 999999)), 404, "not_found")
+    logged = PersonalDataAccess.objects.filter(fields="file")
+    assert logged.count() == 12, "each opening, by those who may see the case only"
+    assert set(logged.filter(subject_id=str(document.pk)).values_list("purpose", flat=True)) == {
+        "complaint evidence (API)"
+    }
+    assert logged.filter(
+        actor=admin, subject_id=str(image.pk), purpose="compensation claim evidence (API)"
+    ).exists()
+
+
+def test_a_hidden_reviews_photos_are_for_its_customer_the_provider_and_operators_only(
+    done, theirs, admin_user
+):
+    hidden = services.write_review(done, customer=done.customer, ratings=GOOD, text="好", photos=[png()])
+    services.write_review(theirs, customer=theirs.customer, ratings=GOOD, text="好", photos=[png()])
+    services.hide_review(hidden, actor=admin_user, reason="含有联系方式")
+    hidden_url = api(done.customer).get(url("booking-review", done.pk)).json()["photos"][0]["url"]
+    (listed,) = api(admin_of(done.provider)).get(url("provider-reviews")).json()["results"]
+    shown_url = (
+        api().get(url("provider-public-reviews", theirs.provider_id)).json()["results"][0]["photos"][0]["url"]
+    )
+    stored = hidden.photos.get().file.open("rb").read()
+
+    assert (
+        listed["photos"][0]["url"]
+        == hidden_url
+        == f"http://testserver{url('review-photo', hidden.photos.get().pk)}"
+    )
+    for reader in (done.customer, admin_of(done.provider), dispatcher_of(done.provider), operator()):
+        assert download(reader, hidden_url) == (200, "image/png", stored)
+    assert download(done.customer, hidden_url, HTTP_ACCEPT="image/png")[0] == 200
+    for outsider in (None, theirs.customer, admin_of(theirs.provider), done.staff.user):
+        assert_error(api(outsider).get(hidden_url), 404, "not_found")
+    assert_error(api(HTTP_ACCEPT="image/png").get(hidden_url), 404, "not_found")
+    for reader in (None, done.customer, admin_of(theirs.provider)):
+        assert download(reader, shown_url)[:2] == (200, "image/png")
+    assert_error(api().get(url("review-photo", 999999)), 404, "not_found")
+
+
 # Feedback and notifications --------------------------------------------------------------------------------
 
 
@@ -904,4 +993,11 @@ def test_the_schema_documents_uploads_as_multipart_and_the_rest_as_json(catalog)
     claim_input = schema["components"]["schemas"]["ClaimCreateRequest"]["properties"]
     assert claim_input["amount"]["pattern"] == "^[0-9]{1,5}(?:\\.[0-9]{1,2})?$"
     assert "security" in paths["/api/v1/complaints/"]["get"]
+    for file_path, types in (
+        ("/api/v1/evidence/{id}/", {"application/pdf", "image/jpeg", "image/png"}),
+        ("/api/v1/review-photos/{id}/", {"image/jpeg", "image/png"}),
+    ):
+        operation = paths[file_path]["get"]
+        assert set(operation["responses"]["200"]["content"]) == types
+        assert [parameter["name"] for parameter in operation["parameters"]] == ["id"]
     assert "security" not in paths["/api/v1/services/{id}/reviews/"]["get"], "public"

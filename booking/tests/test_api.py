@@ -723,6 +723,9 @@ def test_the_receipt_of_a_completed_order(catalog, setup, customer, address, bun
     assert response.content.startswith(b"%PDF")
     assert response["Content-Disposition"].endswith('.pdf"')
     assert api(customer, HTTP_ACCEPT="application/pdf").get(receipt).status_code == 200
+    for asked in ("", "json", "xml"):
+        # The stored type is the answer: ?format= picks nothing (and is not in the schema).
+        assert api(customer).get(receipt, {"format": asked})["Content-Type"] == "application/pdf"
     assert api(customer).get(url("booking", booking.pk)).json()["has_invoice"]
     assert_error(api(make_customer()).get(receipt), 404, "not_found")
     assert_error(api().get(receipt), 401, "not_authenticated")
